@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: figures printed as a table and saved as JSON under bench/results/.
+ * Every HTTP figure is also given as a ratio to a bare Koa JSON route measured in the same run,
+ * on the same machine, so runs on busy and quiet machines can be compared.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Koa from 'koa';
+import { createPrismaClient } from '@govpocket/db';
+import { createApp } from '../bff/src/app';
+import { loadConfig } from '../bff/src/config';
+import { createLogger } from '../bff/src/platform/logger';
+import { connectRedis } from '../bff/src/platform/redis';
+import { createDatabaseIfMissing, migrate } from '../prisma/src/migrate';
+import { seedDemo } from '../prisma/src/seed';
+import type { LoadResult } from './load';
+import { runBookingStorm } from './booking-storm';
+import { benchSearch } from './search-bench';
+import { round } from './stats';
+
+const root = path.resolve(__dirname, '..');
+const run = promisify(execFile);
+const durationMs = Number(process.env.BENCH_DURATION_MS ?? 5000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+
+async function load(url: string): Promise<LoadResult> {
+  const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/load.ts'), JSON.stringify({ url, concurrency, durationMs })], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as LoadResult;
+}
+
+async function listen(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+}
+
+type Row = { name: string; rps?: number; p50: number; p95?: number; p99: number; errors?: number; ratio?: number; note?: string; target?: string; meetsTarget?: boolean };
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/govpocket_bench';
+  await createDatabaseIfMissing(databaseUrl);
+  await migrate({ databaseUrl });
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', REDIS_KEY_PREFIX: `bench${process.pid}:` });
+  const prisma = createPrismaClient(databaseUrl, { connectionLimit: 10 });
+  await seedDemo(prisma);
+  const redis = await connectRedis(config.REDIS_URL);
+  const app = createApp({ config, logger: createLogger({ level: 'silent' }), prisma, redis });
+
+  const bare = new Koa();
+  bare.use((ctx) => {
+    ctx.body = { status: 'ok', service: 'bare-koa', time: Date.now() };
+  });
+  const [bareServer, bffServer] = await Promise.all([listen(bare.callback()), listen(app.callback())]);
+  const rows: Row[] = [];
+  try {
+    const baseline = await load(`${bareServer.url}/`);
+    rows.push({ name: 'baseline: bare Koa JSON route', rps: baseline.rps, p50: baseline.latency.p50, p99: baseline.latency.p99, errors: baseline.errors, ratio: 1 });
+
+    const code = (await prisma.serviceItem.findFirstOrThrow({ where: { name: '普通护照签发' } })).code;
+    await fetch(`${bffServer.url}/guides/${code}`); // warm the cache
+    const detail = await load(`${bffServer.url}/guides/${code}`);
+    const ratio = detail.rps / baseline.rps;
+    rows.push({ name: 'cached guide detail (GET /guides/:code)', rps: detail.rps, p50: detail.latency.p50, p99: detail.latency.p99, errors: detail.errors, ratio, target: 'ratio ≥ 0.6', meetsTarget: ratio >= 0.6 });
+
+    const search = await load(`${bffServer.url}/guide-search?q=hz`);
+    rows.push({ name: 'guide search over HTTP (48 guides, q=hz)', rps: search.rps, p50: search.latency.p50, p99: search.latency.p99, errors: search.errors, ratio: search.rps / baseline.rps });
+  } finally {
+    await Promise.all([bareServer.close(), bffServer.close()]);
+    await app.close();
+    await prisma.$disconnect();
+    redis.disconnect();
+  }
+
+  const storm = await runBookingStorm({ databaseUrl });
+  rows.push({ name: 'booking storm (2 processes, 2,000 residents, 100 seats)', rps: storm.answeredPerSecond, p50: storm.p50, p99: storm.p99, errors: storm.errors, note: `booked ${storm.booked}/100` });
+
+  const searchFigures = benchSearch({ items: 10_000 });
+  rows.push({
+    name: `search index, 10,000 generated guides (build ${round(searchFigures.buildMs, 0)} ms)`,
+    p50: searchFigures.latency.p50, p95: searchFigures.latency.p95, p99: searchFigures.latency.p99,
+    target: 'p95 ≤ 10 ms', meetsTarget: searchFigures.latency.p95 <= 10, note: `${searchFigures.latency.count} queries`,
+  });
+
+  const load1 = os.loadavg()[0] ?? 0;
+  console.log(`\nGovPocket benchmarks — ${new Date().toISOString()} — ${os.cpus().length} cores, load average ${round(load1)}, ${concurrency} connections × ${durationMs / 1000} s per HTTP figure\n`);
+  console.table(rows.map((row) => ({
+    benchmark: row.name,
+    'req/s': row.rps === undefined ? '' : round(row.rps, 0),
+    'p50 ms': round(row.p50),
+    'p95 ms': row.p95 === undefined ? '' : round(row.p95),
+    'p99 ms': round(row.p99),
+    errors: row.errors ?? '',
+    'vs bare Koa': row.ratio === undefined ? '' : round(row.ratio),
+    target: row.target ?? '',
+    met: row.meetsTarget === undefined ? '' : row.meetsTarget ? 'yes' : 'NO',
+  })));
+  const resultsDir = path.join(root, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), concurrency, durationMs, rows }, null, 2));
+  console.log(`saved ${path.relative(root, file)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

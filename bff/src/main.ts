@@ -1,0 +1,37 @@
+import { createPrismaClient } from '@govpocket/db';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './platform/logger';
+import { connectRedis } from './platform/redis';
+import { serve } from './platform/server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
+  const redis = await connectRedis(config.REDIS_URL);
+  const app = createApp({ config, logger, prisma, redis });
+  const running = await serve({
+    app,
+    host: config.HOST,
+    port: config.PORT,
+    logger,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    closers: [() => app.close(), () => prisma.$disconnect(), () => redis.quit()],
+  });
+  logger.info({ url: running.url }, 'BFF listening');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void running.shutdown().then(() => process.exit(0));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('BFF failed to start:', error);
+  }
+  process.exit(1);
+});

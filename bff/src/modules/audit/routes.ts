@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { PrismaClient } from '@govpocket/db';
+import { createRouter, type AppRouter } from '../../platform/http/router';
+import { requireRole } from '../auth/access';
+
+const auditQuerySchema = z.object({
+  entityType: z.string().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  actorUserId: z.string().max(32).optional(),
+  action: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Keyset paging: the id of the last row of the previous page. */
+  before: z.string().max(32).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Admin: the audit log, read-only (no route edits or deletes it; the database refuses too). */
+export function auditRoutes({ prisma }: { prisma: PrismaClient }): AppRouter {
+  const router = createRouter();
+  router.get('/admin/audit-logs', requireRole('ADMIN'), async (ctx) => {
+    const query = auditQuerySchema.parse(ctx.query);
+    const cursor = query.before ? await prisma.auditLog.findUnique({ where: { id: query.before }, select: { createdAt: true, id: true } }) : null;
+    const rows = await prisma.auditLog.findMany({
+      where: {
+        ...(query.entityType ? { entityType: query.entityType } : {}),
+        ...(query.entityId ? { entityId: query.entityId } : {}),
+        ...(query.actorUserId ? { actorUserId: query.actorUserId } : {}),
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.from || query.to ? { createdAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } } : {}),
+        ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit,
+      select: { id: true, actorUserId: true, actorRole: true, action: true, entityType: true, entityId: true, before: true, after: true, requestId: true, createdAt: true },
+    });
+    ctx.body = { items: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), nextBefore: rows.length === query.limit ? rows.at(-1)?.id ?? null : null };
+  });
+  return router;
+}

@@ -1,0 +1,17 @@
+import type { PrismaClient } from '@govpocket/db';
+import type { CalendarService } from '../calendar/service';
+import type { FileDeps } from '../files';
+import type { BookingLookups } from './lookups';
+import type { SeatGate } from './reservation';
+import type { BookingSettingsReader } from './settings';
+
+/** What the booking services need, built once in createApp (tests pass their own clock). */
+export type BookingDeps = {
+  prisma: PrismaClient;
+  gate: SeatGate;
+  calendar: CalendarService;
+  settings: BookingSettingsReader;
+  lookups: BookingLookups;
+  files: Pick<FileDeps, 'prisma' | 'urls'>;
+  now: () => Date;
+};

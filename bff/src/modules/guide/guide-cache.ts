@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+
+/**
+ * Versioned cache of public guide answers, in two levels.
+ * - Redis holds the answers under keys that carry the catalogue version; every save or publish
+ *   bumps the version, so all processes stop serving old answers without deleting anything.
+ * - Each process keeps the answers it served recently and the current version in memory. A bump
+ *   is published on a Redis channel and reaches every process at once; should a message be lost,
+ *   the version is re-read from Redis at least once a second anyway.
+ * A hot guide detail therefore costs no I/O at all. View counts are gathered in memory and added
+ * to Redis every few seconds.
+ */
+export type CachedAnswer = { etag: string; json: string };
+
+export type GuideCache = {
+  version: () => Promise<string>;
+  bump: () => Promise<void>;
+  readDetail: (code: string, options: { countView: boolean }) => Promise<{ version: string; cached: CachedAnswer | null }>;
+  write: (version: string, key: string, json: string) => Promise<CachedAnswer>;
+  read: (version: string, key: string) => Promise<CachedAnswer | null>;
+  /** Moves the view counts gathered in Redis out, for writing to the database. */
+  takeViewCounts: () => Promise<Map<string, number>>;
+  /** Pushes this process's pending view counts to Redis now. */
+  flushLocalViews: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+const redisTtlSeconds = 3600;
+const versionMaxAgeMs = 1000;
+const localCapacity = 1000;
+const viewFlushMs = 3000;
+
+function decode(raw: string | null | undefined): CachedAnswer | null {
+  if (!raw) return null;
+  const newline = raw.indexOf('\n');
+  return newline < 0 ? null : { etag: raw.slice(0, newline), json: raw.slice(newline + 1) };
+}
+
+export function etagOf(json: string): string {
+  return `W/"${createHash('sha1').update(json).digest('base64url')}"`;
+}
+
+export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix: string }): GuideCache {
+  const versionKey = `${keyPrefix}guide:version`;
+  const channel = `${keyPrefix}guide:version-changed`;
+  const viewsKey = `${keyPrefix}guide:views`;
+  const entryKey = (version: string, key: string): string => `${keyPrefix}guide:v${version}:${key}`;
+
+  let known: { value: string; readAt: number } | undefined;
+  const local = new Map<string, CachedAnswer>();
+  const pendingViews = new Map<string, number>();
+
+  const remember = (value: string): void => {
+    if (!known || Number(value) >= Number(known.value)) known = { value, readAt: Date.now() };
+  };
+  const subscriber = redis.duplicate({ lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: null });
+  subscriber.on('error', () => undefined);
+  subscriber.on('message', (_channel: string, message: string) => remember(message));
+  void subscriber.subscribe(channel).catch(() => undefined);
+
+  const localGet = (version: string, key: string): CachedAnswer | null => local.get(`${version}:${key}`) ?? null;
+  const localSet = (version: string, key: string, answer: CachedAnswer): void => {
+    if (local.size >= localCapacity) {
+      const oldest = local.keys().next().value;
+      if (oldest !== undefined) local.delete(oldest);
+    }
+    local.set(`${version}:${key}`, answer);
+  };
+
+  const version = async (): Promise<string> => {
+    if (known && Date.now() - known.readAt < versionMaxAgeMs) return known.value;
+    const value = (await redis.get(versionKey)) ?? '0';
+    known = { value, readAt: Date.now() };
+    return value;
+  };
+  const read = async (atVersion: string, key: string): Promise<CachedAnswer | null> => {
+    const hit = localGet(atVersion, key);
+    if (hit) return hit;
+    const stored = decode(await redis.get(entryKey(atVersion, key)));
+    if (stored) localSet(atVersion, key, stored);
+    return stored;
+  };
+  const flushLocalViews = async (): Promise<void> => {
+    if (pendingViews.size === 0) return;
+    const batch = [...pendingViews];
+    pendingViews.clear();
+    const pipeline = redis.pipeline();
+    for (const [code, count] of batch) pipeline.hincrby(viewsKey, code, count);
+    await pipeline.exec().catch(() => {
+      for (const [code, count] of batch) pendingViews.set(code, (pendingViews.get(code) ?? 0) + count);
+    });
+  };
+  const viewTimer = setInterval(() => void flushLocalViews(), viewFlushMs);
+  viewTimer.unref();
+
+  return {
+    version,
+    bump: async () => {
+      const value = String(await redis.incr(versionKey));
+      known = { value, readAt: Date.now() };
+      await redis.publish(channel, value);
+    },
+    readDetail: async (code, { countView }) => {
+      if (countView) pendingViews.set(code, (pendingViews.get(code) ?? 0) + 1);
+      const atVersion = await version();
+      return { version: atVersion, cached: await read(atVersion, `detail:${code}`) };
+    },
+    write: async (atVersion, key, json) => {
+      const answer = { etag: etagOf(json), json };
+      await redis.set(entryKey(atVersion, key), `${answer.etag}\n${json}`, 'EX', redisTtlSeconds);
+      localSet(atVersion, key, answer);
+      return answer;
+    },
+    read,
+    takeViewCounts: async () => {
+      const draining = `${viewsKey}:draining:${Date.now()}`;
+      const moved = await redis.renamenx(viewsKey, draining).catch(() => 0);
+      if (!moved) return new Map();
+      const counts = await redis.hgetall(draining);
+      await redis.del(draining);
+      return new Map(Object.entries(counts).map(([code, count]) => [code, Number(count)]));
+    },
+    flushLocalViews,
+    close: async () => {
+      clearInterval(viewTimer);
+      await flushLocalViews();
+      subscriber.disconnect();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { PrismaClient } from '@govpocket/db';
+import type { CreateStaffAccountRequest, SessionUser, StaffAccountView } from '@govpocket/shared';
+import { writeAudit } from '../../platform/audit';
+import { AppError } from '../../platform/errors/app-error';
+import type { RateLimiter } from '../../platform/rate-limit';
+import { findSessionUser } from '../auth/repository';
+import { bindingCodeTtlMs, generateBindingCode, hashBindingCode } from './binding-code';
+import {
+  bindAccountToUser,
+  consumeBindingCode,
+  countMissingScopes,
+  findBindingCode,
+  findStaffAccount,
+  insertBindingCode,
+  insertStaffAccount,
+  isUserStaff,
+} from './repository';
+
+export type StaffDeps = { prisma: PrismaClient; rateLimiter: RateLimiter; now?: () => Date };
+
+type IssuedCode = { code: string; expiresAt: string };
+
+/** Admin: a staff account with its roles and scopes, and the first one-time binding code. */
+export async function createStaffAccount(
+  deps: StaffDeps,
+  { admin, input, requestId }: { admin: SessionUser; input: CreateStaffAccountRequest; requestId: string },
+): Promise<{ account: StaffAccountView; bindingCode: IssuedCode }> {
+  const missing = await countMissingScopes(deps.prisma, input.roles);
+  if (missing.length > 0) throw new AppError('VALIDATION_FAILED', { message: '所选大厅或部门不存在', details: { missing } });
+  const now = deps.now?.() ?? new Date();
+  const code = generateBindingCode();
+  const expiresAt = new Date(now.getTime() + bindingCodeTtlMs);
+  const account = await deps.prisma.$transaction(async (tx) => {
+    const created = await insertStaffAccount(tx, input);
+    await insertBindingCode(tx, { staffAccountId: created.id, codeHash: hashBindingCode(code), expiresAt });
+    await writeAudit(tx, {
+      actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_ACCOUNT_CREATED', entityType: 'StaffAccount', entityId: created.id,
+      after: { name: created.name, roles: created.roles.map((role) => `${role.role}:${role.scopeId ?? 'GLOBAL'}`) }, requestId,
+    });
+    return created;
+  });
+  return { account, bindingCode: { code, expiresAt: expiresAt.toISOString() } };
+}
+
+/** Admin: a fresh code for an account not yet bound (lost code, or expired); earlier codes stop working. */
+export async function issueBindingCode(deps: StaffDeps, { admin, staffAccountId, requestId }: { admin: SessionUser; staffAccountId: string; requestId: string }): Promise<IssuedCode> {
+  const account = await findStaffAccount(deps.prisma, staffAccountId);
+  if (!account) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
+  if (account.isBound) throw new AppError('CONFLICT', { message: '该员工账号已绑定微信，无需绑定码' });
+  const now = deps.now?.() ?? new Date();
+  const code = generateBindingCode();
+  const expiresAt = new Date(now.getTime() + bindingCodeTtlMs);
+  await deps.prisma.$transaction(async (tx) => {
+    await insertBindingCode(tx, { staffAccountId, codeHash: hashBindingCode(code), expiresAt });
+    await writeAudit(tx, { actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_BINDING_CODE_ISSUED', entityType: 'StaffAccount', entityId: staffAccountId, requestId });
+  });
+  return { code, expiresAt: expiresAt.toISOString() };
+}
+
+const invalidCode = (): AppError => new AppError('BAD_REQUEST', { message: '绑定码无效或已过期，请联系管理员重新获取' });
+
+/** A signed-in WeChat user enters the code once; their identity becomes the staff account's. */
+export async function bindStaffIdentity(
+  deps: StaffDeps,
+  { user, code, clientIp, requestId }: { user: SessionUser; code: string; clientIp: string; requestId: string },
+): Promise<SessionUser> {
+  await deps.rateLimiter.consume('bindingCode', `user:${user.id}`);
+  await deps.rateLimiter.consume('bindingCode', `ip:${clientIp}`);
+  if (await isUserStaff(deps.prisma, user.id)) throw new AppError('CONFLICT', { message: '您的微信已绑定员工账号' });
+  const found = await findBindingCode(deps.prisma, hashBindingCode(code));
+  const now = deps.now?.() ?? new Date();
+  if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now) throw invalidCode();
+  if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
+  if (found.staffAccount.userId) throw invalidCode();
+
+  await deps.prisma.$transaction(async (tx) => {
+    if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
+    if (!(await bindAccountToUser(tx, { staffAccountId: found.staffAccountId, userId: user.id, now }))) throw invalidCode();
+    await writeAudit(tx, { actorUserId: user.id, actorRole: null, action: 'STAFF_IDENTITY_BOUND', entityType: 'StaffAccount', entityId: found.staffAccountId, requestId });
+  });
+  const refreshed = await findSessionUser(deps.prisma, user.id);
+  if (!refreshed) throw new AppError('UNAUTHENTICATED');
+  return refreshed;
+}

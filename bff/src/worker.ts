@@ -1,0 +1,118 @@
+import Redis from 'ioredis';
+import { createPrismaClient, type PrismaClient } from '@govpocket/db';
+import { ConfigError, loadConfig, type Config } from './config';
+import { bookingScheduledJobs } from './modules/booking';
+import { createGuideCache } from './modules/guide/guide-cache';
+import { flushViewCounts } from './modules/guide/service';
+import { startNotificationWorker, type ScheduledJob } from './modules/notification';
+import { createWechat, type Wechat } from './modules/wechat';
+import { createLogger, type Logger } from './platform/logger';
+import { connectRedis } from './platform/redis';
+
+/**
+ * The worker process: delivers the notification outbox and runs the fleet's scheduled jobs on
+ * BullMQ. Run it with `tsx bff/src/worker.ts` (as many as you like), or call startWorkers() in
+ * process, as the demo does. It needs no HTTP port.
+ */
+export type StartWorkersOptions = {
+  config: Config;
+  logger: Logger;
+  /** Reused when given (and then not closed); otherwise created from config and closed by close(). */
+  prisma?: PrismaClient;
+  wechat?: Wechat;
+  /** Recurring jobs of other modules (reminders, overdue checks …). */
+  scheduledJobs?: ScheduledJob[];
+};
+
+export type RunningWorkers = { close: () => Promise<void> };
+
+export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
+  const { config, logger } = options;
+  const closers: Array<() => Promise<unknown>> = [];
+  const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
+  if (!options.prisma) closers.push(() => prisma.$disconnect());
+  // The access-token cache and the jobs need the fail-fast connection the BFF uses.
+  const redis = await connectRedis(config.REDIS_URL);
+  closers.push(() => redis.quit());
+  const wechat = options.wechat ?? createWechat(config, redis);
+  const guideCache = createGuideCache({ redis, keyPrefix: config.REDIS_KEY_PREFIX });
+  closers.push(() => guideCache.close());
+  const fleetJobs: ScheduledJob[] = [
+    {
+      name: 'guide-view-counts',
+      every: 60_000,
+      handler: async () => {
+        await flushViewCounts({ prisma, cache: guideCache });
+      },
+    },
+    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }),
+  ];
+  // BullMQ blocks on its connection and must never give up on a command.
+  const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  bullConnection.on('error', (error) => logger.warn({ err: error }, 'BullMQ Redis connection error'));
+  closers.push(() => bullConnection.quit());
+
+  const notifications = await startNotificationWorker({
+    prisma,
+    connection: bullConnection,
+    miniProgram: wechat.miniProgram,
+    logger,
+    prefix: `${config.REDIS_KEY_PREFIX}bull`,
+    pollEveryMs: config.OUTBOX_POLL_MS,
+    workerConcurrency: config.WORKER_CONCURRENCY,
+    delivery: {
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS },
+      sendTtlMs: config.OUTBOX_SEND_TTL_MS,
+      miniprogramState: config.WECHAT_MINIPROGRAM_STATE,
+    },
+    drain: { batchSize: config.OUTBOX_BATCH_SIZE, concurrency: config.OUTBOX_SEND_CONCURRENCY, claimTtlMs: config.OUTBOX_CLAIM_TTL_MS, budgetMs: config.OUTBOX_DRAIN_BUDGET_MS },
+    scheduledJobs: [...fleetJobs, ...(options.scheduledJobs ?? [])],
+  });
+  closers.unshift(() => notifications.close());
+
+  let closing: Promise<void> | undefined;
+  return {
+    close: () => {
+      closing ??= (async () => {
+        for (const close of closers) {
+          await close().catch((error: unknown) => logger.error({ err: error }, 'error while stopping the worker'));
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
+  const workers = await startWorkers({ config, logger });
+  logger.info('worker started');
+  let isStopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // `on`, not `once`: a supervisor may signal the whole process group and then relay the same
+    // signal again; the repeat must not kill a worker that is finishing its in-flight sends.
+    process.on(signal, () => {
+      if (isStopping) return;
+      isStopping = true;
+      logger.info({ signal }, 'worker stopping: finishing in-flight sends');
+      const timer = setTimeout(() => {
+        logger.warn('worker shutdown timeout');
+        process.exit(1);
+      }, config.SHUTDOWN_TIMEOUT_MS);
+      void workers.close().then(() => {
+        clearTimeout(timer);
+        logger.info('worker stopped');
+        process.exit(0);
+      });
+    });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,65 @@
+import Taro from '@tarojs/taro';
+import { showNotice } from '@/notice/notice';
+
+export const routes = {
+  home: '/pages/index/index',
+  services: '/pages/services/index',
+  interact: '/pages/interact/index',
+  mine: '/pages/mine/index',
+  login: '/pages/login/index',
+  guideSearch: '/pages/guide-search/index',
+  guideList: '/pages/guide-list/index',
+  guideDetail: '/pages/guide-detail/index',
+  guideChecklist: '/pages/guide-checklist/index',
+  guideErrorReport: '/pages/guide-error-report/index',
+  guideFavourites: '/pages/guide-favourites/index',
+  guideRecent: '/pages/guide-recent/index',
+  staffHome: '/staff/index/index',
+  staffBind: '/staff/bind/index',
+  adminHome: '/admin/index/index',
+  // 我的: privacy guide (main package), message centre and my data (account subpackage)
+  privacy: '/pages/privacy/index',
+  messages: '/account/messages/index',
+  myData: '/account/data/index',
+  // 预约办理 and 我的预约 (booking subpackage), window staff's day (staff subpackage), issue #5
+  booking: '/booking/index/index',
+  bookingConfirm: '/booking/confirm/index',
+  appointments: '/booking/list/index',
+  appointmentDetail: '/booking/detail/index',
+  staffToday: '/staff/today/index',
+  staffCounter: '/staff/counter/index',
+  staffPreReviews: '/staff/pre-reviews/index',
+  staffFollowUps: '/staff/follow-ups/index',
+  staffTripStats: '/staff/trip-stats/index',
+  // 指南纠错处理 (staff subpackage), issue #4
+  staffGuideErrors: '/staff/guide-errors/index',
+  adminGuides: '/admin/guides/index',
+} as const;
+
+export type TabRoute = (typeof routes)['home' | 'services' | 'interact' | 'mine'];
+export type PageRoute = Exclude<(typeof routes)[keyof typeof routes], TabRoute>;
+
+export function openTab(route: TabRoute): void {
+  void Taro.switchTab({ url: route });
+}
+
+export function openPage(route: PageRoute, params: Record<string, string> = {}): void {
+  const query = Object.entries(params)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
+  void Taro.navigateTo({ url: query ? `${route}?${query}` : route });
+}
+
+/** Leaves a page opened with `openPage`, or lands on a tab when it was opened directly (H5 link). */
+export function leavePage(fallback: TabRoute = routes.home): void {
+  if (Taro.getCurrentPages().length > 1) {
+    void Taro.navigateBack();
+  } else {
+    openTab(fallback);
+  }
+}
+
+/** Entries whose pages arrive in later releases announce themselves instead of doing nothing. */
+export function announceComingSoon(feature: string): void {
+  showNotice(`${feature}功能即将开放`);
+}

@@ -1,0 +1,37 @@
+import Taro from '@tarojs/taro';
+import { errorBodySchema, uploadedImageSchema, type UploadPurpose, type UploadedImage } from '@govpocket/shared';
+import { sessionStore } from '@/session/session-store';
+import { ApiError, badResponseMessage, codeForStatus, isErrorCode, messageForStatus, networkUnavailableMessage } from './api-error';
+import { apiBaseUrl } from './env';
+
+/**
+ * POST /files/images (multipart field `file`, form field `purpose`). Taro.uploadFile reads a
+ * weapp temp path or an H5 blob URL alike; the shared JSON client cannot send multipart.
+ */
+export async function uploadImage({ path, purpose }: { path: string; purpose: UploadPurpose }): Promise<UploadedImage> {
+  const token = sessionStore.getToken();
+  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  let response: { statusCode: number; data: string };
+  try {
+    response = await Taro.uploadFile({ url: `${apiBaseUrl}/files/images`, filePath: path, name: 'file', formData: { purpose }, header });
+  } catch {
+    throw new ApiError('NETWORK_UNAVAILABLE', networkUnavailableMessage);
+  }
+  const body = parseJson(response.data);
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    const parsed = uploadedImageSchema.safeParse(body);
+    if (!parsed.success) throw new ApiError('BAD_RESPONSE', badResponseMessage, { status: response.statusCode });
+    return parsed.data;
+  }
+  const error = errorBodySchema.safeParse(body);
+  if (error.success && isErrorCode(error.data.error.code)) throw new ApiError(error.data.error.code, error.data.error.message, { status: response.statusCode });
+  throw new ApiError(codeForStatus(response.statusCode), messageForStatus(response.statusCode), { status: response.statusCode });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

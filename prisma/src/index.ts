@@ -1,0 +1,12 @@
+export { createPrismaClient, PrismaClient } from './client';
+export { Prisma } from '../generated/client/client';
+export * from '../generated/client/enums';
+export { parseDatabaseUrl, withDatabase } from './database-url';
+export { migrate, createDatabaseIfMissing, MigrationError } from './migrate';
+export { encryptPersonal, decryptPersonal, hashPersonal } from './personal-data';
+export { PersonalDataKeyError } from './personal-data';
+export { seedDemo, type SeedOptions, type SeedSummary } from './seed';
+export { defaultSettings, type DefaultSetting } from './seed/settings';
+export { readDatamodel, parseDatamodel, type Datamodel, type DmmfModel, type DmmfField, type DmmfEnum, type DmmfIndex } from './dmmf';
+export { describeTables, type TableShape, type ColumnShape, type IndexShape, type ForeignKeyShape } from './table-shape';
+export { findSchemaDrift, findUnindexedForeignKeys } from './schema-drift';

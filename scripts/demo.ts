@@ -1,0 +1,100 @@
+/**
+ * `npm run demo`: after setup (dependencies, Prisma client, MySQL and Redis), migrate and seed the
+ * demo city, start the fake WeChat, build and serve the H5 app, start the BFF, and print the URL.
+ * Everything stops on Ctrl-C.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createPrismaClient, seedDemo } from '@govpocket/db';
+import { startFakeWechat } from '@govpocket/fake-wechat';
+import { loadConfig } from '../bff/src/config';
+import { createLogger } from '../bff/src/platform/logger';
+import { startWorkers } from '../bff/src/worker';
+import { createDatabaseIfMissing, migrate } from '../prisma/src/migrate';
+import { serveStatic } from './static-server';
+
+const root = path.resolve(__dirname, '..');
+const env = process.env;
+const ports = { h5: Number(env.DEMO_PORT ?? 10086), bff: Number(env.PORT ?? 3000), fakeWechat: Number(env.FAKE_WECHAT_PORT ?? 9800) };
+const databaseUrl = env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/govpocket';
+const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const h5Origin = `http://127.0.0.1:${ports.h5}`;
+const bffUrl = `http://127.0.0.1:${ports.bff}`;
+
+function log(line: string): void {
+  console.log(`[demo] ${line}`);
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the BFF exited with code ${child.exitCode}`);
+    const ready = await fetch(url).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs / 1000}s`);
+}
+
+async function main(): Promise<void> {
+  await createDatabaseIfMissing(databaseUrl);
+  const migrated = await migrate({ databaseUrl, log: (line) => log(`migrate: ${line}`) });
+  log(`database ready (${migrated.applied.length} migrations applied, ${migrated.skipped.length} already there)`);
+  const prisma = createPrismaClient(databaseUrl);
+  await seedDemo(prisma);
+  await prisma.$disconnect();
+  log('demo city 清江市 seeded');
+
+  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat });
+  log(`fake WeChat at ${fakeWechat.url}`);
+
+  if (env.DEMO_SKIP_BUILD !== '1') {
+    log('building the H5 app …');
+    const build = spawnSync('npm', ['run', 'build:h5', '-w', 'miniprogram'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, TARO_APP_API_BASE: bffUrl, TARO_APP_FAKE_WECHAT_URL: fakeWechat.url },
+    });
+    if (build.status !== 0) throw new Error('the H5 build failed');
+  }
+
+  const bff = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bff/src/main.ts')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...env,
+      PORT: String(ports.bff),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      H5_ORIGIN: h5Origin,
+      LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+      WECHAT_API_BASE: fakeWechat.url,
+      WECHAT_APPID: fakeWechat.appid,
+      WECHAT_SECRET: fakeWechat.secret,
+      WECHATPAY_API_BASE: fakeWechat.url,
+    },
+  });
+  await waitUntilReady(`${bffUrl}/readyz`, bff);
+  log(`BFF at ${bffUrl}`);
+
+  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret });
+  const workers = await startWorkers({ config: workerConfig, logger: createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'worker' }) });
+  log('notification worker and scheduled jobs running');
+
+  const h5 = await serveStatic({ dir: path.join(root, 'miniprogram/dist/h5'), port: ports.h5 });
+  log(`H5 app ready. Open ${h5Origin}/ in a browser (pick a demo persona under 我的). Ctrl-C stops everything.`);
+
+  const stop = async (): Promise<void> => {
+    bff.kill('SIGTERM');
+    await Promise.all([h5.close(), workers.close()]);
+    await fakeWechat.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, started the way this machine's closed network needs (see platform notes). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Pages slide in with a CSS transition: wait until the page's root sits still at the left edge. */
+export async function waitForPageSettled(page: Page, selector: string): Promise<void> {
+  const root = page.locator(selector);
+  await root.waitFor({ state: 'visible' });
+  let previous = await root.boundingBox();
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    await page.waitForTimeout(50);
+    const current = await root.boundingBox();
+    if (previous && current && Math.abs(current.x) < 1 && current.x === previous.x) return;
+    previous = current;
+  }
+  throw new Error(`${selector} is still moving after 5 s`);
+}
+
+/** A tab of the H5 tab bar (Taro renders it without ids). */
+export function tabItem(page: Page, label: string) {
+  return page.locator('.taro-tabbar__tabbar .weui-tabbar__item').filter({ hasText: label });
+}
+
+/** Polls until the element's text matches (jest has no web-first assertions). */
+export async function waitForText(page: Page, selector: string, expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await page.locator(selector).first().innerText({ timeout: 1_000 }).catch(() => '');
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`expected ${selector} to show ${String(expected)}, last saw "${last}"`);
+}
