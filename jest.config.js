@@ -10,6 +10,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/support/worker-env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tests/support/suite-database.ts'],
   maxWorkers: 2,
   testTimeout: 30000,
 };

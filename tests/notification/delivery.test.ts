@@ -11,7 +11,7 @@ const created: Resident[] = [];
 let counter = 0;
 
 beforeAll(async () => {
-  t = await createWechatTestApp({ REDIS_KEY_PREFIX: `test:ntf:${tag}:` });
+  t = await createWechatTestApp({ REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? ''}ntf:${tag}:` });
   wechat = createWechat(t.config, t.redis);
 });
 afterEach(() => {

@@ -8,7 +8,7 @@ const tag = runTag();
 const residents: Resident[] = [];
 
 beforeAll(async () => {
-  t = await createWechatTestApp({ REDIS_KEY_PREFIX: `test:ntf-api:${tag}:` });
+  t = await createWechatTestApp({ REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? ''}ntf-api:${tag}:` });
 });
 afterAll(async () => {
   await removeResidents(t.prisma, residents);

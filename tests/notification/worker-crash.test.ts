@@ -63,7 +63,7 @@ function spawnWorker(): ChildProcess {
       DATABASE_URL: process.env.DATABASE_URL,
       DATABASE_POOL_SIZE: '6',
       REDIS_URL: process.env.REDIS_URL,
-      REDIS_KEY_PREFIX: `test:crash:${tag}:`,
+      REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? ''}crash:${tag}:`,
       WECHAT_API_BASE: proxyUrl,
       WECHAT_APPID: fake.appid,
       WECHAT_SECRET: fake.secret,

@@ -59,7 +59,7 @@ describe('startWorkers (in process, as the demo runs it)', () => {
   const residents: Resident[] = [];
 
   beforeAll(async () => {
-    t = await createWechatTestApp({ REDIS_KEY_PREFIX: `test:ntf-worker:${tag}:` });
+    t = await createWechatTestApp({ REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? ''}ntf-worker:${tag}:` });
   });
   afterAll(async () => {
     await removeResidents(t.prisma, residents);
@@ -67,7 +67,7 @@ describe('startWorkers (in process, as the demo runs it)', () => {
   });
 
   it('delivers enqueued notifications on its own, and stops cleanly', async () => {
-    const config = loadConfig({ ...process.env, REDIS_KEY_PREFIX: `test:ntf-worker:${tag}:`, WECHAT_API_BASE: t.fake.url, WECHAT_APPID: t.fake.appid, WECHAT_SECRET: t.fake.secret, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'silent' });
+    const config = loadConfig({ ...process.env, REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? ''}ntf-worker:${tag}:`, WECHAT_API_BASE: t.fake.url, WECHAT_APPID: t.fake.appid, WECHAT_SECRET: t.fake.secret, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'silent' });
     const workers = await startWorkers({ config, logger });
     try {
       residents.push(...(await createResidents(t.prisma, `worker-${tag}`, 3)));

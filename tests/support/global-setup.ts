@@ -32,7 +32,7 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
   try {
     const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [`${databasePrefix}%`]);
     for (const { name } of rows) {
-      const owner = Number(/^govpocket_t(\d+)_\d+$/.exec(String(name))?.[1]);
+      const owner = Number(/^govpocket_t(\d+)_/.exec(String(name))?.[1]);
       if (owner && !isRunning(owner)) await connection.query(`DROP DATABASE IF EXISTS \`${String(name)}\``);
     }
     await Promise.all(
