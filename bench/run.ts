@@ -26,6 +26,7 @@ const root = path.resolve(__dirname, '..');
 const run = promisify(execFile);
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function load(url: string): Promise<LoadResult> {
   const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/load.ts'), JSON.stringify({ url, concurrency, durationMs })], { maxBuffer: 1 << 20 });
@@ -60,14 +61,25 @@ async function main(): Promise<void> {
   const [bareServer, bffServer] = await Promise.all([listen(bare.callback()), listen(app.callback())]);
   const rows: Row[] = [];
   try {
-    const baseline = await load(`${bareServer.url}/`);
-    rows.push({ name: 'baseline: bare Koa JSON route', rps: baseline.rps, p50: baseline.latency.p50, p99: baseline.latency.p99, errors: baseline.errors, ratio: 1 });
-
     const code = (await prisma.serviceItem.findFirstOrThrow({ where: { name: '普通护照签发' } })).code;
     await fetch(`${bffServer.url}/guides/${code}`); // warm the cache
-    const detail = await load(`${bffServer.url}/guides/${code}`);
-    const ratio = detail.rps / baseline.rps;
-    rows.push({ name: 'cached guide detail (GET /guides/:code)', rps: detail.rps, p50: detail.latency.p50, p99: detail.latency.p99, errors: detail.errors, ratio, target: 'ratio ≥ 0.6', meetsTarget: ratio >= 0.6 });
+    // A busy machine moves both figures; rounds of baseline-then-detail, judged by the median
+    // round's ratio, keep one noisy second from deciding the comparison.
+    const pairs: { baseline: LoadResult; detail: LoadResult; ratio: number }[] = [];
+    for (let index = 0; index < rounds; index += 1) {
+      const baseline = await load(`${bareServer.url}/`);
+      const detail = await load(`${bffServer.url}/guides/${code}`);
+      pairs.push({ baseline, detail, ratio: detail.rps / baseline.rps });
+    }
+    const measured = pairs.map((pair) => round(pair.ratio)).join(' / ');
+    const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)];
+    if (!median) throw new Error('no benchmark rounds ran');
+    const { baseline, detail, ratio } = median;
+    rows.push({ name: 'baseline: bare Koa JSON route', rps: baseline.rps, p50: baseline.latency.p50, p99: baseline.latency.p99, errors: baseline.errors, ratio: 1 });
+    rows.push({
+      name: 'cached guide detail (GET /guides/:code)', rps: detail.rps, p50: detail.latency.p50, p99: detail.latency.p99, errors: detail.errors, ratio,
+      target: 'ratio ≥ 0.6', meetsTarget: ratio >= 0.6, note: `median of ${rounds} rounds (ratios ${measured})`,
+    });
 
     const search = await load(`${bffServer.url}/guide-search?q=hz`);
     rows.push({ name: 'guide search over HTTP (48 guides, q=hz)', rps: search.rps, p50: search.latency.p50, p99: search.latency.p99, errors: search.errors, ratio: search.rps / baseline.rps });

@@ -12,16 +12,12 @@ import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-
 import { loginAs } from '../support/factories';
 import { ensureDemoSeeded } from '../support/seeded';
 import { eventually } from '../support/eventually';
-import { useFreshDatabase } from '../support/fresh-database';
-
-let freshDatabase: { drop: () => Promise<void> } | undefined;
 
 let t: WechatTestApp;
 let second: TestApp;
 const passport = '普通护照签发';
 
 beforeAll(async () => {
-  freshDatabase = await useFreshDatabase('guideapi');
   t = await createWechatTestApp();
   second = await createTestApp();
   await ensureDemoSeeded(t.prisma);
@@ -29,7 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await second.close();
   await t.close();
-  await freshDatabase?.drop();
 });
 
 const api = () => request(t.app.callback());

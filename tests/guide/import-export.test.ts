@@ -7,9 +7,6 @@ import { guideDetailSchema, guideImportErrorBodySchema, guideImportResultSchema,
 import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-app';
 import { createStaff, type LoggedIn } from '../support/factories';
 import { ensureDemoSeeded } from '../support/seeded';
-import { useFreshDatabase } from '../support/fresh-database';
-
-let freshDatabase: { drop: () => Promise<void> } | undefined;
 
 /** Bulk import and export of guides (docs/guide-import-template.md), against real MySQL and Redis. */
 let t: WechatTestApp;
@@ -25,7 +22,6 @@ type Header = (typeof headers)[number];
 type Row = Record<Header, string>;
 
 beforeAll(async () => {
-  freshDatabase = await useFreshDatabase('import');
   t = await createWechatTestApp();
   const seed = await ensureDemoSeeded(t.prisma);
   expect(seed).toMatchObject({ serviceItems: 48 });
@@ -37,7 +33,6 @@ beforeAll(async () => {
 }, 60000);
 afterAll(async () => {
   await t.close();
-  await freshDatabase?.drop();
 });
 
 const api = () => request(t.app.callback());

@@ -5,9 +5,6 @@ import { guideDetailToInput } from '../../bff/src/modules/guide/guide-input';
 import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-app';
 import { createStaff, loginAs, type LoggedIn } from '../support/factories';
 import { ensureDemoSeeded } from '../support/seeded';
-import { useFreshDatabase } from '../support/fresh-database';
-
-let freshDatabase: { drop: () => Promise<void> } | undefined;
 
 /**
  * GET /openapi.json: structurally valid OpenAPI 3.1, every documented operation served by the
@@ -28,7 +25,6 @@ let doc: Json;
 let schemas: Json;
 
 beforeAll(async () => {
-  freshDatabase = await useFreshDatabase('openapi');
   t = await createWechatTestApp();
   await ensureDemoSeeded(t.prisma);
   const response = await request(t.app.callback()).get('/openapi.json');
@@ -39,7 +35,6 @@ beforeAll(async () => {
 }, 60000);
 afterAll(async () => {
   await t.close();
-  await freshDatabase?.drop();
 });
 
 // ─── a JSON Schema 2020-12 validator for the keywords z.toJSONSchema writes ───

@@ -11,7 +11,8 @@ import type Redis from 'ioredis';
  * A hot guide detail therefore costs no I/O at all. View counts are gathered in memory and added
  * to Redis every few seconds.
  */
-export type CachedAnswer = { etag: string; json: string };
+/** `body` is `json` encoded once, so a hot answer is written to the socket without re-encoding. */
+export type CachedAnswer = { etag: string; json: string; body: Buffer };
 
 export type GuideCache = {
   version: () => Promise<string>;
@@ -34,7 +35,9 @@ const viewFlushMs = 3000;
 function decode(raw: string | null | undefined): CachedAnswer | null {
   if (!raw) return null;
   const newline = raw.indexOf('\n');
-  return newline < 0 ? null : { etag: raw.slice(0, newline), json: raw.slice(newline + 1) };
+  if (newline < 0) return null;
+  const json = raw.slice(newline + 1);
+  return { etag: raw.slice(0, newline), json, body: Buffer.from(json) };
 }
 
 export function etagOf(json: string): string {
@@ -107,7 +110,7 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
       return { version: atVersion, cached: await read(atVersion, `detail:${code}`) };
     },
     write: async (atVersion, key, json) => {
-      const answer = { etag: etagOf(json), json };
+      const answer = { etag: etagOf(json), json, body: Buffer.from(json) };
       await redis.set(entryKey(atVersion, key), `${answer.etag}\n${json}`, 'EX', redisTtlSeconds);
       localSet(atVersion, key, answer);
       return answer;

@@ -11,5 +11,5 @@ export function sendCachedJson(ctx: Context, answer: CachedAnswer, { maxAgeSecon
     return;
   }
   ctx.type = 'application/json; charset=utf-8';
-  ctx.body = answer.json;
+  ctx.body = answer.body;
 }
