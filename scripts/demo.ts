@@ -36,6 +36,9 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 6000
   throw new Error(`${url} was not ready within ${timeoutMs / 1000}s`);
 }
 
+/** The BFF child, so a failed start can take it down too. */
+let bffProcess: ChildProcess | undefined;
+
 async function main(): Promise<void> {
   await createDatabaseIfMissing(databaseUrl);
   const migrated = await migrate({ databaseUrl, log: (line) => log(`migrate: ${line}`) });
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('the H5 build failed');
   }
 
-  const bff = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bff/src/main.ts')], {
+  // node --import tsx, not the tsx CLI: the BFF is then this child itself, so a kill reaches it.
+  const bff = (bffProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bff/src/main.ts')], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
       WECHAT_SECRET: fakeWechat.secret,
       WECHATPAY_API_BASE: fakeWechat.url,
     },
-  });
+  }));
   await waitUntilReady(`${bffUrl}/readyz`, bff);
   log(`BFF at ${bffUrl}`);
 
@@ -85,8 +89,11 @@ async function main(): Promise<void> {
   log(`H5 app ready. Open ${h5Origin}/ in a browser (pick a demo persona under 我的). Ctrl-C stops everything.`);
 
   const stop = async (): Promise<void> => {
+    const bffExited = new Promise<void>((resolve) => (bff.exitCode === null ? bff.once('exit', () => resolve()) : resolve()));
     bff.kill('SIGTERM');
-    await Promise.all([h5.close(), workers.close()]);
+    const forceKill = setTimeout(() => bff.kill('SIGKILL'), 15_000);
+    await Promise.all([h5.close(), workers.close(), bffExited]);
+    clearTimeout(forceKill);
     await fakeWechat.close();
     process.exit(0);
   };
@@ -96,5 +103,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+  bffProcess?.kill('SIGKILL'); // a failed start leaves nothing running behind it
   process.exit(1);
 });

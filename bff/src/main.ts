@@ -22,6 +22,11 @@ async function main(): Promise<void> {
   logger.info({ url: running.url }, 'BFF listening');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      // A pool that never answers its close must not keep a stopped process alive.
+      setTimeout(() => {
+        logger.error('shutdown did not finish in time: exiting');
+        process.exit(1);
+      }, config.SHUTDOWN_TIMEOUT_MS + 5000).unref();
       void running.shutdown().then(() => process.exit(0));
     });
   }
