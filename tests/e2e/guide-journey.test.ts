@@ -247,8 +247,13 @@ test('the 办事 tab browses by department, audience and theme with counts, and 
   const more = page.locator('#services-list-footer-more');
   if ((await more.count()) > 0) {
     const before = await page.locator('#services-list .gp-guide-card').count();
-    await more.click();
-    await waitUntil('加载更多 appends guides', async () => (await page.locator('#services-list .gp-guide-card').count()) > before);
+    // Scrolling the footer into view may already load the next page (onReachBottom), which
+    // re-renders the footer under the click: either way the list must grow.
+    await waitUntil('加载更多 appends guides', async () => {
+      if ((await page.locator('#services-list .gp-guide-card').count()) > before) return true;
+      await more.click({ timeout: 2000 }).catch(() => undefined);
+      return (await page.locator('#services-list .gp-guide-card').count()) > before;
+    }, 30_000);
   }
 
   // 按主题.

@@ -237,17 +237,18 @@ test('the consent sheet opens the full guide, and agreeing there finishes the ph
   await waitForPageSettled(page, '#page-mine');
 
   await page.locator('#mine-bind-phone').click();
-  await page.locator('#privacy-sheet-guide').click();
+  // H5 keeps the login page (and its own sheet) in the DOM behind 我的: use the sheet on 我的.
+  await page.locator('#page-mine #privacy-sheet-guide').click();
   await waitForPageSettled(page, '#page-privacy');
   // The guide asks under its full text instead of covering it with the sheet.
-  await expect(page.locator('#privacy-sheet').count()).resolves.toBe(0);
-  await page.locator('#privacy-answer').scrollIntoViewIfNeeded();
+  await expect(page.locator('#privacy-sheet:visible').count()).resolves.toBe(0);
+  await page.locator('#privacy-answer:visible').scrollIntoViewIfNeeded();
   await screenshot(page, 'privacy-guide-asking');
-  await page.locator('#privacy-agree').click();
+  await page.locator('#privacy-agree:visible').click();
 
   await waitForPageSettled(page, '#page-mine');
   await waitForText(page, '#mine-phone', '138****0002');
-  await expect(page.locator('#privacy-sheet').count()).resolves.toBe(0);
+  await expect(page.locator('#privacy-sheet:visible').count()).resolves.toBe(0);
 
   // The guide now shows when this version was agreed, and asks no more. (The earlier guide page may
   // still be in the H5 page stack, hidden: look at the visible one.)
