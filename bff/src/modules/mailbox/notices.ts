@@ -5,7 +5,7 @@ import { listDepartmentStaffUserIds } from './repository';
 
 /**
  * Letter notifications, always inside the transaction of the change they announce. Residents get
- * a link to their letter, staff to the staff letter page. `tag` makes the dedupe key unique per
+ * a link to their letter, staff to the staff letter page; notifyStaff answers how many were new. `tag` makes the dedupe key unique per
  * occurrence (a second reply round, a second send-back …).
  */
 type LetterRef = { id: string; trackingCode: string; title: string };
@@ -31,12 +31,14 @@ export async function notifyStaff<E extends LetterEventName>(
   { letter, departmentId, role, event, extra, tag }: { letter: LetterRef; departmentId: string; role: 'MAILBOX_OFFICE' | 'DEPARTMENT_HANDLER'; event: E; extra: Extra<E>; tag: string },
 ): Promise<number> {
   const userIds = await listDepartmentStaffUserIds(tx, { departmentId, role });
+  let created = 0;
   for (const userId of userIds) {
-    await enqueueNotification(tx, {
+    const { isCreated } = await enqueueNotification(tx, {
       userId, event,
       payload: { ...extra, letterId: letter.id, letterNo: letter.trackingCode, subject: letter.title, link: staffLetterLink(letter.id) } as NotificationPayloads[E],
       dedupeKey: `${event}:${letter.id}:${tag}:${userId}`,
     });
+    if (isCreated) created += 1;
   }
-  return userIds.length;
+  return created;
 }
