@@ -1,0 +1,57 @@
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { LetterType } from '@govpocket/shared';
+import { newIdempotencyKey } from '@/services/booking-service';
+
+/**
+ * The letter being written, kept on the device after every change: a lost connection or a closed
+ * mini-program loses nothing. The Idempotency-Key belongs to the draft, so sending it again after an
+ * unanswered attempt cannot make two letters; a sent letter clears the draft.
+ */
+export type LetterDraft = {
+  mailboxId: string | null;
+  type: LetterType;
+  title: string;
+  body: string;
+  images: Array<{ fileId: string; path: string }>;
+  isPublishAgreed: boolean;
+  idempotencyKey: string;
+};
+
+const storageKey = 'gp:letter-draft';
+
+const emptyDraft = (): LetterDraft => ({ mailboxId: null, type: 'SUGGEST', title: '', body: '', images: [], isPublishAgreed: true, idempotencyKey: newIdempotencyKey() });
+
+function readDraft(): LetterDraft {
+  try {
+    const stored: unknown = Taro.getStorageSync(storageKey);
+    if (typeof stored === 'object' && stored !== null && 'idempotencyKey' in stored) return { ...emptyDraft(), ...(stored as Partial<LetterDraft>) };
+  } catch {
+    // storage unavailable: start empty
+  }
+  return emptyDraft();
+}
+
+export function useLetterDraft(): { draft: LetterDraft; update: (patch: Partial<LetterDraft>) => void; clear: () => void } {
+  const [draft, setDraft] = useState<LetterDraft>(readDraft);
+  const update = useCallback((patch: Partial<LetterDraft>) => {
+    setDraft((current) => {
+      const next = { ...current, ...patch };
+      try {
+        Taro.setStorageSync(storageKey, next);
+      } catch {
+        // a full storage only loses the draft, never the letter
+      }
+      return next;
+    });
+  }, []);
+  const clear = useCallback(() => {
+    try {
+      Taro.removeStorageSync(storageKey);
+    } catch {
+      // nothing stored
+    }
+    setDraft(emptyDraft());
+  }, []);
+  return { draft, update, clear };
+}
