@@ -118,7 +118,7 @@ test('resident writes → office accepts and assigns → handler drafts → offi
   await page.locator('#letter-types .gp-chips__chip', { hasText: '投诉' }).click();
   await page.locator('#letter-title input').fill(title);
   await page.locator('#letter-body textarea').fill(body);
-  await expect(page.evaluate(() => window.localStorage.getItem('gp:letter-draft') ?? '')).resolves.toContain('缺斤短两');
+  await expect(page.evaluate("window.localStorage.getItem('gp:letter-draft') || ''")).resolves.toContain('缺斤短两');
   const submitted = page.waitForResponse((response) => response.url().endsWith('/letters') && response.request().method() === 'POST');
   await page.locator('#letter-submit').click();
   const submitResponse = await submitted;

@@ -1,5 +1,9 @@
 import { uploadedImageSchema, letterLookupResponseSchema, letterReceiptResponseSchema, mailboxListResponseSchema, residentLetterResponseSchema } from '@govpocket/shared';
 import sharp from 'sharp';
+import { loadDefaultWordFilter } from '../../bff/src/modules/content-safety/word-filter';
+import { recheckPendingLetters } from '../../bff/src/modules/mailbox/jobs';
+import { createWechat } from '../../bff/src/modules/wechat';
+import { loginAs } from '../support/factories';
 import { api, createResident, letterInput, letterKey, postLetter, shanghaiDate, startMailboxEnv, submit, type MailboxEnv } from './mailbox-env';
 
 /** The resident writes: mailboxes, validation, content safety, idempotency, limits, images, receipt, look-up. */
@@ -86,7 +90,7 @@ describe('submitting a letter', () => {
   it('needs a bound phone and a login', async () => {
     const anonymous = await api(env).post('/letters').set('Idempotency-Key', letterKey()).send(letterInput(env));
     expect(anonymous.status).toBe(401);
-    const { auth } = await (await import('../support/factories')).loginAs(env);
+    const { auth } = await loginAs(env);
     const noPhone = await api(env).post('/letters').set(auth).set('Idempotency-Key', letterKey()).send(letterInput(env));
     expect(noPhone.status).toBe(400);
     expect(noPhone.body.error.message).toContain('手机号');
@@ -123,9 +127,6 @@ describe('submitting a letter', () => {
     const receipt = await submit(env, resident);
     expect(receipt.contentCheckStatus).toBe('PENDING');
     env.fake.control.setOutage('none');
-    const { recheckPendingLetters } = await import('../../bff/src/modules/mailbox/jobs');
-    const { loadDefaultWordFilter } = await import('../../bff/src/modules/content-safety/word-filter');
-    const { createWechat } = await import('../../bff/src/modules/wechat');
     const wechat = createWechat(env.config, env.redis);
     expect(await recheckPendingLetters({ ...env.jobs, contentSafety: { wechat: wechat.miniProgram, words: loadDefaultWordFilter() } })).toBeGreaterThanOrEqual(1);
     expect((await env.prisma.letter.findUniqueOrThrow({ where: { id: receipt.id } })).contentCheckStatus).toBe('PASS');
