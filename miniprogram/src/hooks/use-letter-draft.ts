@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { LetterType } from '@govpocket/shared';
+import { z } from 'zod';
+import { letterTypeSchema, type LetterType } from '@govpocket/shared';
 import { newIdempotencyKey } from '@/services/booking-service';
 
 /**
@@ -20,12 +21,23 @@ export type LetterDraft = {
 
 const storageKey = 'gp:letter-draft';
 
+// What an older build, or another page, left in storage is read back only when it still has this shape.
+const storedDraftSchema = z.object({
+  mailboxId: z.string().nullable(),
+  type: letterTypeSchema,
+  title: z.string(),
+  body: z.string(),
+  images: z.array(z.object({ fileId: z.string(), path: z.string() })),
+  isPublishAgreed: z.boolean(),
+  idempotencyKey: z.string().min(8),
+});
+
 const emptyDraft = (): LetterDraft => ({ mailboxId: null, type: 'SUGGEST', title: '', body: '', images: [], isPublishAgreed: true, idempotencyKey: newIdempotencyKey() });
 
 function readDraft(): LetterDraft {
   try {
-    const stored: unknown = Taro.getStorageSync(storageKey);
-    if (typeof stored === 'object' && stored !== null && 'idempotencyKey' in stored) return { ...emptyDraft(), ...(stored as Partial<LetterDraft>) };
+    const stored = storedDraftSchema.safeParse(Taro.getStorageSync(storageKey));
+    if (stored.success) return stored.data;
   } catch {
     // storage unavailable: start empty
   }
