@@ -12,6 +12,12 @@ import { promisify } from 'node:util';
 import Koa from 'koa';
 import { createPrismaClient } from '@govpocket/db';
 import { createApp } from '../bff/src/app';
+import { createCalendarService } from '../bff/src/modules/calendar/service';
+import { loadDefaultWordFilter } from '../bff/src/modules/content-safety/word-filter';
+import { createFiles } from '../bff/src/modules/files';
+import { createMailboxDeps } from '../bff/src/modules/mailbox';
+import { createWechat } from '../bff/src/modules/wechat';
+import { createRateLimiter } from '../bff/src/platform/rate-limit';
 import { loadConfig } from '../bff/src/config';
 import { createLogger } from '../bff/src/platform/logger';
 import { connectRedis } from '../bff/src/platform/redis';
@@ -19,6 +25,7 @@ import { createDatabaseIfMissing, migrate } from '../prisma/src/migrate';
 import { seedDemo } from '../prisma/src/seed';
 import type { LoadResult } from './load';
 import { runBookingStorm } from './booking-storm';
+import { benchLetterList } from './letter-list';
 import { benchSearch } from './search-bench';
 import { round } from './stats';
 
@@ -83,6 +90,19 @@ async function main(): Promise<void> {
 
     const search = await load(`${bffServer.url}/guide-search?q=hz`);
     rows.push({ name: 'guide search over HTTP (48 guides, q=hz)', rps: search.rps, p50: search.latency.p50, p99: search.latency.p99, errors: search.errors, ratio: search.rps / baseline.rps });
+
+    const rateLimiter = createRateLimiter({ redis, keyPrefix: config.REDIS_KEY_PREFIX });
+    const mailbox = createMailboxDeps({
+      prisma, calendar: createCalendarService({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }), rateLimiter,
+      contentSafety: { wechat: createWechat(config, redis).miniProgram, words: loadDefaultWordFilter() }, files: createFiles({ config, prisma, rateLimiter }),
+    });
+    const letterList = await benchLetterList({ deps: mailbox });
+    for (const [label, figures] of [['first', letterList.firstPage], ['100th', letterList.hundredthPage]] as const) {
+      rows.push({
+        name: `department letter list, ${label} page (${letterList.letters.toLocaleString('en')} letters, ${letterList.openInDepartment.toLocaleString('en')} open in the department)`,
+        p50: figures.p50, p95: figures.p95, p99: figures.p99, target: 'p95 ≤ 30 ms', meetsTarget: figures.p95 <= 30, note: `${figures.count} fetches, keyset`,
+      });
+    }
   } finally {
     await Promise.all([bareServer.close(), bffServer.close()]);
     await app.close();

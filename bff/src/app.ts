@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/routes';
 import { createSessionStore } from './modules/auth/session-store';
 import { createFiles, filesRoutes } from './modules/files';
 import { bookingRouters, createBookingDeps } from './modules/booking';
+import { createMailboxDeps, mailboxRouters } from './modules/mailbox';
 import { calendarRoutes } from './modules/calendar/routes';
 import { createCalendarService } from './modules/calendar/service';
 import { createGuideCache, type GuideCache } from './modules/guide/guide-cache';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): App {
     homeRoutes({ prisma, cache: guideCache, search: guideSearch }),
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
+    ...mailboxRouters(createMailboxDeps({ prisma, calendar, contentSafety, files, rateLimiter, now: deps.now })),
     openApiRoutes(),
   ];
   for (const module of modules) root.use(module.routes());

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from './test-app';
 /** The real app wired to a fresh fake WeChat: what most HTTP suites start from. */
 export type WechatTestApp = TestApp & { fake: FakeWechat };
 
-export async function createWechatTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<WechatTestApp> {
+export async function createWechatTestApp(env: Record<string, string> = {}, options: { logger?: Logger; now?: () => Date } = {}): Promise<WechatTestApp> {
   const fake = await startFakeWechat();
   const testApp = await createTestApp({ WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...env }, options);
   return {

@@ -14,13 +14,13 @@ export type TestApp = {
 };
 
 /** The real app on this worker's MySQL database and Redis db, as supertest drives it. */
-export async function createTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logger?: Logger; now?: () => Date } = {}): Promise<TestApp> {
   // Every suite signs in from 127.0.0.1: the per-address login limit is tested on its own.
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: 'http://127.0.0.1:10086', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 8 });
   const redis = await connectRedis(config.REDIS_URL);
-  const app = createApp({ config, logger, prisma, redis });
+  const app = createApp({ config, logger, prisma, redis, now: options.now });
   return {
     app,
     config,

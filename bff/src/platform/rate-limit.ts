@@ -12,6 +12,8 @@ export const rateLimitPolicies = {
   login: { points: 20, durationSeconds: 60, message: '登录过于频繁，请1分钟后再试' },
   bindingCode: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60, message: '绑定码尝试次数过多，请15分钟后再试' },
   letterSubmission: { points: 5, durationSeconds: 60 * 60, message: '提交信件过于频繁，请稍后再试' },
+  // Anonymous look-up by tracking code + phone digits, per client address: guessing stays slow.
+  letterLookup: { points: 20, durationSeconds: 10 * 60, blockSeconds: 10 * 60, message: '查询过于频繁，请10分钟后再试' },
   opinionSubmission: { points: 10, durationSeconds: 60 * 60, message: '提交意见过于频繁，请稍后再试' },
   guideErrorReport: { points: 10, durationSeconds: 60 * 60, message: '纠错提交过于频繁，请稍后再试' },
   booking: { points: 10, durationSeconds: 60, message: '预约操作过于频繁，请稍后再试' },

@@ -34,3 +34,9 @@ export function formatDateTime(iso: string): string {
   const at = shanghaiParts(Date.parse(iso));
   return `${at.year}年${at.month}月${at.day}日 ${pad(at.hour)}:${pad(at.minute)}`;
 }
+
+/** "10月8日": a deadline day as residents read it (预计 10月8日前受理). */
+export function formatMonthDay(iso: string): string {
+  const at = shanghaiParts(Date.parse(iso));
+  return Number.isNaN(at.year) ? '' : `${at.month}月${at.day}日`;
+}

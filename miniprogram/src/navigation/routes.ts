@@ -34,6 +34,15 @@ export const routes = {
   // 指南纠错处理 (staff subpackage), issue #4
   staffGuideErrors: '/staff/guide-errors/index',
   adminGuides: '/admin/guides/index',
+  // 领导信箱 (mailbox subpackage) and letter handling (staff subpackage), issue #7
+  letterWrite: '/mailbox/write/index',
+  letterReceipt: '/mailbox/receipt/index',
+  myLetters: '/mailbox/letters/index',
+  letterDetail: '/mailbox/letter/index',
+  letterLookup: '/mailbox/lookup/index',
+  publicLetters: '/mailbox/public/index',
+  staffLetters: '/staff/letters/index',
+  staffLetter: '/staff/letter/index',
 } as const;
 
 export type TabRoute = (typeof routes)['home' | 'services' | 'interact' | 'mine'];

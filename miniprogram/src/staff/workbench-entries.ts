@@ -9,6 +9,7 @@ export type WorkbenchEntry = {
   description: string;
   /** The page behind the entry; entries without one announce that they are coming. */
   route?: PageRoute;
+  params?: Record<string, string>;
 };
 
 /** What each staff role works on; the pages behind them arrive with the booking and mailbox issues. */
@@ -21,12 +22,11 @@ export const workbenchEntries: Record<WorkbenchRole, readonly WorkbenchEntry[]> 
     { key: 'trip-stats', title: '办件跑动统计', description: '实际到场次数与承诺跑动次数对比', route: routes.staffTripStats },
   ],
   MAILBOX_OFFICE: [
-    { key: 'letter-intake', title: '信件受理', description: '受理或不予受理、交办部门、审核答复与公开' },
-    { key: 'letter-supervision', title: '督办', description: '临期与超期信件' },
+    { key: 'letter-intake', title: '信件受理', description: '受理或不予受理、交办部门、审核答复与公开、督办', route: routes.staffLetters },
     { key: 'guide-errors', title: '指南纠错处理', description: '答复居民对本部门办事指南的纠错', route: routes.staffGuideErrors },
   ],
   DEPARTMENT_HANDLER: [
-    { key: 'department-letters', title: '本部门信件', description: '办理交办信件、起草答复、申请延期或退回' },
+    { key: 'department-letters', title: '本部门信件', description: '办理交办信件、起草答复、申请延期或退回', route: routes.staffLetters, params: { desk: 'department' } },
     { key: 'consultation-opinions', title: '意见答复', description: '对征集意见逐条作出采纳答复' },
     { key: 'guide-maintenance', title: '办事指南维护', description: '编辑、发布或下架本部门的办事指南', route: routes.adminGuides },
     { key: 'guide-errors', title: '指南纠错处理', description: '答复居民对本部门办事指南的纠错', route: routes.staffGuideErrors },

@@ -172,6 +172,9 @@ function buildLetter(spec: LetterSpec, context: Context): Prisma.LetterUnchecked
   }
 
   letter.status = status;
+  // The handler list's key (see Letter.openDepartmentId): set while the letter is on a department's desk.
+  const openStatuses: LetterStatus[] = ['ASSIGNED', 'REOPENED', 'REPLY_DRAFTED'];
+  if (openStatuses.includes(status)) letter.openDepartmentId = letter.departmentId ?? null;
   letter.events = { createMany: { data: events } };
   letter.updatedAt = lastEventAt;
   return letter;

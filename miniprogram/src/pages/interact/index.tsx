@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { MenuList, type MenuItem } from '@/components/menu-list';
 import { PageShell } from '@/components/page-shell';
-import { announceComingSoon } from '@/navigation/routes';
+import { announceComingSoon, openPage, routes } from '@/navigation/routes';
 import './index.scss';
 
 const mailboxItems: readonly MenuItem[] = [
-  { key: 'mailbox-write', title: '写信', description: '向书记、市长及各部门信箱反映问题、提出建议', onTap: () => announceComingSoon('写信') },
-  { key: 'mailbox-mine', title: '我的留言', description: '查看办理进度与答复，对答复进行评价', onTap: () => announceComingSoon('我的留言') },
-  { key: 'mailbox-published', title: '信件选登', description: '经来信人同意公开的信件及答复', onTap: () => announceComingSoon('信件选登') },
+  { key: 'mailbox-write', title: '写信', description: '向书记、市长及各部门信箱反映问题、提出建议', onTap: () => openPage(routes.letterWrite) },
+  { key: 'mailbox-mine', title: '我的留言', description: '查看办理进度与答复，对答复进行评价', onTap: () => openPage(routes.myLetters) },
+  { key: 'mailbox-lookup', title: '查询办理进度', description: '凭查询码和手机号后4位查询，无需登录', onTap: () => openPage(routes.letterLookup) },
+  { key: 'mailbox-published', title: '信件选登', description: '经来信人同意公开的信件及答复、办理统计', onTap: () => openPage(routes.publicLetters) },
 ];
 
 const consultationItems: readonly MenuItem[] = [

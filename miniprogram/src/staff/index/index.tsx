@@ -39,6 +39,6 @@ export default function StaffHomePage() {
 }
 
 function openEntry(entry: WorkbenchEntry): void {
-  if (entry.route) openPage(entry.route);
+  if (entry.route) openPage(entry.route, entry.params);
   else announceComingSoon(entry.title);
 }

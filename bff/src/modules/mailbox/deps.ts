@@ -1,0 +1,17 @@
+import type { PrismaClient } from '@govpocket/db';
+import type { RateLimiter } from '../../platform/rate-limit';
+import type { CalendarService } from '../calendar/service';
+import type { ContentSafetyDeps } from '../content-safety/service';
+import type { FileDeps } from '../files';
+import type { LetterSettingsReader } from './settings';
+
+/** What the mailbox services need, built once in createApp (tests pass their own clock). */
+export type MailboxDeps = {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  settings: LetterSettingsReader;
+  contentSafety: ContentSafetyDeps;
+  files: Pick<FileDeps, 'prisma' | 'urls'>;
+  rateLimiter: RateLimiter;
+  now: () => Date;
+};

@@ -1,0 +1,29 @@
+import type { PrismaClient } from '@govpocket/db';
+import type { AppRouter } from '../../platform/http/router';
+import type { RateLimiter } from '../../platform/rate-limit';
+import type { CalendarService } from '../calendar/service';
+import type { ContentSafetyDeps } from '../content-safety/service';
+import type { FileDeps } from '../files';
+import type { MailboxDeps } from './deps';
+import { mailboxRoutes } from './routes';
+import { createLetterSettingsReader } from './settings';
+import { mailboxStaffRoutes } from './staff-routes';
+
+/** The leadership mailbox (领导信箱) module: its dependencies, built once per app, and its routers. */
+export type { MailboxDeps } from './deps';
+export { closeUnratedLetters, mailboxScheduledJobs, recheckPendingLetters, sendOverdueNotices } from './jobs';
+
+export function createMailboxDeps({ prisma, calendar, contentSafety, files, rateLimiter, now = () => new Date() }: {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  contentSafety: ContentSafetyDeps;
+  files: Pick<FileDeps, 'prisma' | 'urls'>;
+  rateLimiter: RateLimiter;
+  now?: () => Date;
+}): MailboxDeps {
+  return { prisma, calendar, settings: createLetterSettingsReader(prisma), contentSafety, files, rateLimiter, now };
+}
+
+export function mailboxRouters(deps: MailboxDeps): AppRouter[] {
+  return [mailboxRoutes(deps), mailboxStaffRoutes(deps)];
+}

@@ -1,0 +1,100 @@
+import { randomInt } from 'node:crypto';
+import { encryptPersonal, decryptPersonal, hashPersonal } from '@govpocket/db';
+import { letterReceiptResponseSchema, type LetterReceipt, submitLetterRequestSchema } from '@govpocket/shared';
+import { writeAudit } from '../../platform/audit';
+import { AppError } from '../../platform/errors/app-error';
+import { runIdempotently, type IdempotentAnswer } from '../booking/idempotency';
+import { inTransaction, isUniqueViolation } from '../booking/transaction';
+import { checkResidentText } from '../content-safety/service';
+import { findOwnUpload } from '../files';
+import type { MailboxDeps } from './deps';
+import { findActiveMailbox, findResidentContact, insertSubmittedLetter } from './letter-repository';
+
+/**
+ * A resident writes to a mailbox. Before anything is stored the text passes content safety (a
+ * blocked word or a risky verdict refuses it; a review word, or WeChat being unreachable, stores
+ * it for the office to look at); the images must be the resident's own uploads; the contact phone
+ * is the one bound through WeChat. The Idempotency-Key makes a double tap one letter, and the
+ * hourly limit counts only new keys.
+ */
+type Answer = IdempotentAnswer<{ letter: LetterReceipt }>;
+
+export async function submitLetter(
+  deps: MailboxDeps,
+  { residentId, idempotencyKey, request, requestId }: { residentId: string; idempotencyKey: string; request: unknown; requestId: string },
+): Promise<Answer> {
+  const input = submitLetterRequestSchema.parse(request);
+  return runIdempotently(
+    {
+      prisma: deps.prisma, scope: `letter.submit:${residentId}`, key: idempotencyKey, userId: residentId, request: input, now: deps.now,
+      refuseEarly: () => deps.rateLimiter.consume('letterSubmission', residentId),
+    },
+    (json) => letterReceiptResponseSchema.parse(json),
+    async () => ({ status: 201, body: { letter: await storeLetter(deps, { residentId, idempotencyKey, input, requestId }) } }),
+  );
+}
+
+async function storeLetter(
+  deps: MailboxDeps,
+  { residentId, idempotencyKey, input, requestId }: { residentId: string; idempotencyKey: string; input: ReturnType<typeof submitLetterRequestSchema.parse>; requestId: string },
+): Promise<LetterReceipt> {
+  const settings = await deps.settings.read();
+  checkLength(input.title, settings.titleLength, '标题');
+  checkLength(input.body, settings.bodyLength, '内容');
+  if (input.imageFileIds.length > settings.maxImages) throw new AppError('VALIDATION_FAILED', { message: `最多上传${settings.maxImages}张图片` });
+  const mailbox = await findActiveMailbox(deps.prisma, input.mailboxId);
+  if (!mailbox) throw new AppError('NOT_FOUND', { message: '信箱不存在或已停用' });
+  const resident = await findResidentContact(deps.prisma, residentId);
+  if (!resident?.phoneEncrypted) throw new AppError('BAD_REQUEST', { message: '请先授权绑定手机号，以便办理部门联系您' });
+  const images: NonNullable<Awaited<ReturnType<typeof findOwnUpload>>>[] = [];
+  for (const fileId of new Set(input.imageFileIds)) {
+    const upload = await findOwnUpload(deps.files, { fileId, ownerId: residentId });
+    if (!upload || upload.purpose !== 'LETTER_IMAGE') throw new AppError('VALIDATION_FAILED', { message: '图片不存在或已过期，请重新上传' });
+    images.push(upload);
+  }
+  const verdict = await checkResidentText(deps.contentSafety, { text: input.body, title: input.title, openid: resident.openid, scene: 'FORUM' });
+
+  const now = deps.now();
+  const calendar = await deps.calendar.current();
+  const acceptDueAt = calendar.addWorkingDays(now, settings.acceptWorkingDays);
+  const expectedReplyBy = calendar.addWorkingDays(acceptDueAt, mailbox.promisedDays ?? settings.replyWorkingDays);
+  const phone = decryptPersonal(resident.phoneEncrypted);
+  for (let attempt = 0; ; attempt += 1) {
+    const trackingCode = newTrackingCode();
+    try {
+      const letter = await inTransaction(deps.prisma, async (tx) => {
+        const created = await insertSubmittedLetter(tx, {
+          letter: {
+            trackingCode, mailboxId: mailbox.id, ownerDepartmentId: mailbox.ownerDepartmentId, residentId, idempotencyKey, type: input.type, title: input.title, body: input.body,
+            contactPhoneEncrypted: encryptPersonal(phone), contactPhoneLast4Hash: hashPersonal(phone.slice(-4)),
+            // 举报 may name people and is never published, whatever the resident ticked.
+            isPublishAgreed: input.type !== 'REPORT' && input.isPublishAgreed,
+            contentCheckTraceId: verdict.traceId, contentCheckStatus: verdict.status, submittedAt: now, acceptDueAt,
+          },
+          images: images.map((image, index) => ({ sortOrder: index + 1, uploadedFileId: image.id, url: `/files/${image.id}`, storageKey: image.storageKey, mimeType: image.contentType, sizeBytes: image.sizeBytes })),
+          event: { action: 'SUBMIT', fromStatus: null, toStatus: 'SUBMITTED', actorType: 'RESIDENT', actorUserId: residentId, actorRole: 'RESIDENT', data: verdict.reasons.length > 0 ? { contentCheck: verdict.reasons } : undefined },
+        });
+        await writeAudit(tx, { actorUserId: residentId, actorRole: 'RESIDENT', action: 'LETTER_SUBMIT', entityType: 'Letter', entityId: created.id, after: { status: 'SUBMITTED', contentCheckStatus: verdict.status }, requestId });
+        return created;
+      });
+      return { id: letter.id, trackingCode, status: 'SUBMITTED', contentCheckStatus: verdict.status, submittedAt: now.toISOString(), expectedAcceptBy: acceptDueAt.toISOString(), expectedReplyBy: expectedReplyBy.toISOString() };
+    } catch (error) {
+      // Ten random characters from 32 rarely collide; when they do, draw again.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+function checkLength(text: string, { min, max }: { min: number; max: number }, what: string): void {
+  const length = [...text].length;
+  if (length < min || length > max) throw new AppError('VALIDATION_FAILED', { message: `${what}应为${min}到${max}个字` });
+}
+
+// No 0/O or 1/I: the code is read aloud on the phone and typed by hand.
+const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newTrackingCode(): string {
+  let code = 'QJ';
+  for (let index = 0; index < 8; index += 1) code += codeAlphabet[randomInt(codeAlphabet.length)];
+  return code;
+}
