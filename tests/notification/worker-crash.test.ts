@@ -94,7 +94,7 @@ const sentNumbers = (): string[] => residents.flatMap((resident) => fake.control
 beforeAll(async () => {
   fake = await startFakeWechat();
   await startSlowProxy(fake.url, 15);
-  prisma = createPrismaClient(process.env.DATABASE_URL ?? '', { connectionLimit: 4 });
+  prisma = createPrismaClient(process.env.DATABASE_URL ?? '', { connectionLimit: 8 });
   residents = await createResidents(prisma, `crash-${tag}`, total / perResident);
   await prisma.subscribeQuota.createMany({ data: residents.map((resident) => ({ userId: resident.id, templateId: 'TPL_BOOKING_CONFIRMED', remaining: perResident })) });
   for (const resident of residents) fake.control.acceptSubscription({ openid: resident.openid, templateId: 'TPL_BOOKING_CONFIRMED', count: perResident });
