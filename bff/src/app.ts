@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/routes';
 import { createSessionStore } from './modules/auth/session-store';
 import { createFiles, filesRoutes } from './modules/files';
 import { bookingRouters, createBookingDeps } from './modules/booking';
+import { consultationRouters } from './modules/consultation';
 import { calendarRoutes } from './modules/calendar/routes';
 import { createCalendarService } from './modules/calendar/service';
 import { createGuideCache, type GuideCache } from './modules/guide/guide-cache';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): App {
     homeRoutes({ prisma, cache: guideCache, search: guideSearch }),
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
+    ...consultationRouters({ prisma, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
     openApiRoutes(),
   ];
   for (const module of modules) root.use(module.routes());
