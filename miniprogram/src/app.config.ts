@@ -13,12 +13,14 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff and admin code is downloaded only by the people who open it, and each page checks the role.
-    { root: 'staff', name: 'staff', pages: ['index/index', 'bind/index', 'today/index', 'counter/index', 'pre-reviews/index', 'follow-ups/index', 'trip-stats/index', 'guide-errors/index'] },
+    { root: 'staff', name: 'staff', pages: ['index/index', 'bind/index', 'today/index', 'counter/index', 'pre-reviews/index', 'follow-ups/index', 'trip-stats/index', 'guide-errors/index', 'consultations/index', 'consultation-edit/index', 'consultation-answer/index'] },
     { root: 'admin', name: 'admin', pages: ['index/index', 'guides/index', 'guide-edit/index', 'guide-import/index'] },
     // 我的: message centre and my data (export, account deletion), issue #3
     { root: 'account', name: 'account', pages: ['messages/index', 'data/index'] },
     // 预约办理 and 我的预约, issue #5
     { root: 'booking', name: 'booking', pages: ['index/index', 'confirm/index', 'list/index', 'detail/index'] },
+    // 意见征集 and 采纳情况反馈, issue #8 (the department's pages are in staff)
+    { root: 'consultation', name: 'consultation', pages: ['list/index', 'detail/index', 'opinion/index', 'mine/index', 'feedback/index'] },
   ],
   // Inject only the components a page uses (WeChat's recommended start-up optimisation).
   lazyCodeLoading: 'requiredComponents',
