@@ -69,7 +69,7 @@ function DetailBody({ consultation, myOpinions }: { consultation: ConsultationDe
           <View key={section.id} className="consult__card" id={`section-${section.number}`}>
             {section.heading ? <Text className="consult__section-heading">{section.heading}</Text> : null}
             <Text className="consult__text">
-              第{section.number}条　{section.body}
+              第{section.number}条{'\u3000'}{section.body}
             </Text>
             {consultation.isAcceptingOpinions ? (
               <Text className="consult__link" id={`section-${section.number}-comment`} onClick={() => comment(consultation, section)}>
