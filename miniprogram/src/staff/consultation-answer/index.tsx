@@ -54,7 +54,7 @@ function AnswerBody({ departmentId, id }: { departmentId: string; id: string }) 
           <OpinionRow key={opinion.id} opinion={opinion} answers={answers} isSelectable={data.status === 'CLOSED'} />
         ))}
       </View>
-      {data.status === 'CLOSED' ? <AnswerPanel answers={answers} data={data} /> : null}
+      {data.status === 'CLOSED' && !answers.isPublished ? <AnswerPanel answers={answers} data={data} /> : null}
       {answers.errorMessage ? (
         <Text className="gp-error" id="answer-message">
           {answers.errorMessage}
