@@ -42,6 +42,6 @@ export async function createOpenConsultation(t: WechatTestApp, staff: LoggedIn, 
   return { ...draft, status: 'OPEN' };
 }
 
-export async function submitOpinion(t: WechatTestApp, resident: LoggedIn, consultationId: string, body: { sectionId?: string | null; body: string }, key = randomUUID()) {
+export async function submitOpinion(t: WechatTestApp, resident: LoggedIn, consultationId: string, body: { sectionId?: string | null; body: string }, key: string = randomUUID()) {
   return api(t).post(`/consultations/${consultationId}/opinions`).set(resident.auth).set('Idempotency-Key', key).send(body);
 }

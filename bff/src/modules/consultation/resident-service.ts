@@ -47,7 +47,6 @@ export async function submitOpinion(
   const earlier = await findOpinionByKey(deps.prisma, { userId: user.id, idempotencyKey });
   if (earlier) return replay(earlier);
 
-  await deps.rateLimiter.consume('opinionSubmission', user.id);
   const settings = await readConsultationSettings(deps.prisma);
   const length = [...body].length;
   if (length < settings.opinionMin || length > settings.opinionMax) {
@@ -56,6 +55,8 @@ export async function submitOpinion(
       details: [{ path: 'body', message: `意见内容须为${settings.opinionMin}至${settings.opinionMax}字，当前${length}字` }],
     });
   }
+  // Charged before the content check and the write: those are what a flood would cost.
+  await deps.rateLimiter.consume('opinionSubmission', user.id);
   const consultation = await findConsultationDetail(deps.prisma, consultationId);
   if (!consultation || consultation.status === 'DRAFT') throw new AppError('NOT_FOUND', { message: '该意见征集不存在' });
   if (!isAcceptingOpinions(consultation, deps.now())) {
