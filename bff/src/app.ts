@@ -11,6 +11,7 @@ import { createSessionStore } from './modules/auth/session-store';
 import { createFiles, filesRoutes } from './modules/files';
 import { bookingRouters, createBookingDeps } from './modules/booking';
 import { createMailboxDeps, mailboxRouters } from './modules/mailbox';
+import { consultationRouters } from './modules/consultation';
 import { calendarRoutes } from './modules/calendar/routes';
 import { createCalendarService } from './modules/calendar/service';
 import { createGuideCache, type GuideCache } from './modules/guide/guide-cache';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): App {
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
     ...mailboxRouters(createMailboxDeps({ prisma, calendar, contentSafety, files, rateLimiter, now: deps.now })),
+    ...consultationRouters({ prisma, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
     openApiRoutes(),
   ];
   for (const module of modules) root.use(module.routes());

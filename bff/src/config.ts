@@ -59,6 +59,7 @@ const configSchema = z.object({
   FILE_URL_BASE: z.union([z.literal(''), z.string().url()]).default(''),
   IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   /** Decoded pixels allowed per image: covers 48 MP phone photos, refuses decompression bombs. */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1).default(50_000_000),
 }).superRefine((config, issues) => {
   if (config.NODE_ENV === 'production' && config.FILE_URL_SECRET === devFileUrlSecret) {

@@ -13,7 +13,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff and admin code is downloaded only by the people who open it, and each page checks the role.
-    { root: 'staff', name: 'staff', pages: ['index/index', 'bind/index', 'today/index', 'counter/index', 'pre-reviews/index', 'follow-ups/index', 'trip-stats/index', 'guide-errors/index', 'letters/index', 'letter/index'] },
+    { root: 'staff', name: 'staff', pages: ['index/index', 'bind/index', 'today/index', 'counter/index', 'pre-reviews/index', 'follow-ups/index', 'trip-stats/index', 'guide-errors/index', 'letters/index', 'letter/index', 'consultations/index', 'consultation-edit/index', 'consultation-answer/index'] },
     { root: 'admin', name: 'admin', pages: ['index/index', 'guides/index', 'guide-edit/index', 'guide-import/index'] },
     // 我的: message centre and my data (export, account deletion), issue #3
     { root: 'account', name: 'account', pages: ['messages/index', 'data/index'] },
@@ -21,6 +21,8 @@ export default defineAppConfig({
     { root: 'booking', name: 'booking', pages: ['index/index', 'confirm/index', 'list/index', 'detail/index'] },
     // 领导信箱: 写信, 我的留言, 查询, 信件选登 and statistics, issue #7
     { root: 'mailbox', name: 'mailbox', pages: ['write/index', 'receipt/index', 'letters/index', 'letter/index', 'lookup/index', 'public/index'] },
+    // 意见征集 and 采纳情况反馈, issue #8 (the department's pages are in staff)
+    { root: 'consultation', name: 'consultation', pages: ['list/index', 'detail/index', 'opinion/index', 'mine/index', 'feedback/index'] },
   ],
   // Inject only the components a page uses (WeChat's recommended start-up optimisation).
   lazyCodeLoading: 'requiredComponents',

@@ -12,3 +12,4 @@ export * from './api/guides';
 export * from './api/home';
 export * from './api/booking';
 export * from './api/mailbox';
+export * from './api/consultations';

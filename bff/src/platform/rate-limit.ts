@@ -18,6 +18,7 @@ export const rateLimitPolicies = {
   guideErrorReport: { points: 10, durationSeconds: 60 * 60, message: '纠错提交过于频繁，请稍后再试' },
   booking: { points: 10, durationSeconds: 60, message: '预约操作过于频繁，请稍后再试' },
   // Per user: a letter takes up to 9 images and a booking a handful of material photos.
+  documentUpload: { points: 30, durationSeconds: 60 * 60, message: '上传文件过于频繁，请稍后再试' },
   imageUpload: { points: 60, durationSeconds: 60 * 60, message: '上传图片过于频繁，请稍后再试' },
 } satisfies Record<string, RateLimitPolicy>;
 

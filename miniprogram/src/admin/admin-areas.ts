@@ -1,3 +1,4 @@
+import { routes } from '@/navigation/routes';
 import { guideAdminPages } from './guide-admin-routes';
 
 export type AdminArea = {
@@ -6,6 +7,8 @@ export type AdminArea = {
   description: string;
   /** The area's page; areas without one announce that they are coming. */
   page?: (typeof guideAdminPages)[keyof typeof guideAdminPages];
+  /** An area whose pages live in another subpackage (the consultation editors are in staff). */
+  route?: typeof routes.staffConsultations;
 };
 
 /** The areas an admin maintains; their editors arrive with the admin issues. */
@@ -15,7 +18,7 @@ export const adminAreas: readonly AdminArea[] = [
   { key: 'schedules', title: '排班', description: '预约时段模板、容量与日期调整' },
   { key: 'guides', title: '办事指南', description: '事项要素、材料清单、流程与时限', page: guideAdminPages.list },
   { key: 'guide-import', title: '办事指南批量导入', description: 'CSV/XLSX 模板、校验与导入、全部导出', page: guideAdminPages.import },
-  { key: 'consultations', title: '意见征集', description: '草案发布、征集期与采纳反馈' },
+  { key: 'consultations', title: '意见征集', description: '草案发布、征集期与采纳反馈', route: routes.staffConsultations },
   { key: 'holidays', title: '节假日', description: '法定节假日与调休工作日' },
   { key: 'staff-accounts', title: '员工账号', description: '角色与范围、一次性绑定码' },
   { key: 'settings', title: '设置', description: '预约规则、办理时限、消息模板等参数' },

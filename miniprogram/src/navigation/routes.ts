@@ -43,6 +43,15 @@ export const routes = {
   publicLetters: '/mailbox/public/index',
   staffLetters: '/staff/letters/index',
   staffLetter: '/staff/letter/index',
+  // 意见征集 (consultation subpackage) and the department's drafting and answering (staff), issue #8
+  consultations: '/consultation/list/index',
+  consultationDetail: '/consultation/detail/index',
+  consultationOpinion: '/consultation/opinion/index',
+  myOpinions: '/consultation/mine/index',
+  consultationFeedback: '/consultation/feedback/index',
+  staffConsultations: '/staff/consultations/index',
+  staffConsultationEdit: '/staff/consultation-edit/index',
+  staffConsultationAnswer: '/staff/consultation-answer/index',
 } as const;
 
 export type TabRoute = (typeof routes)['home' | 'services' | 'interact' | 'mine'];

@@ -27,7 +27,7 @@ export const workbenchEntries: Record<WorkbenchRole, readonly WorkbenchEntry[]> 
   ],
   DEPARTMENT_HANDLER: [
     { key: 'department-letters', title: '本部门信件', description: '办理交办信件、起草答复、申请延期或退回', route: routes.staffLetters, params: { desk: 'department' } },
-    { key: 'consultation-opinions', title: '意见答复', description: '对征集意见逐条作出采纳答复' },
+    { key: 'consultation-opinions', title: '意见征集', description: '起草征求意见稿，对征集意见逐条作出采纳答复并发布反馈', route: routes.staffConsultations },
     { key: 'guide-maintenance', title: '办事指南维护', description: '编辑、发布或下架本部门的办事指南', route: routes.adminGuides },
     { key: 'guide-errors', title: '指南纠错处理', description: '答复居民对本部门办事指南的纠错', route: routes.staffGuideErrors },
   ],

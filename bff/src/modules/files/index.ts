@@ -23,6 +23,6 @@ export function createFiles({ config, prisma, rateLimiter }: { config: Config; p
     rateLimiter,
     storage: createLocalDiskStorage({ dir: config.FILE_STORAGE_DIR }),
     urls: createFileUrlSigner({ secret: config.FILE_URL_SECRET, baseUrl: config.FILE_URL_BASE, defaultTtlSeconds: config.FILE_URL_TTL_SECONDS }),
-    limits: { maxImageBytes: config.IMAGE_MAX_BYTES, maxImagePixels: config.IMAGE_MAX_PIXELS },
+    limits: { maxImageBytes: config.IMAGE_MAX_BYTES, maxImagePixels: config.IMAGE_MAX_PIXELS, maxDocumentBytes: config.DOCUMENT_MAX_BYTES },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createRouter, type AppRouter } from '../../platform/http/router';
-import { currentUser, requireUser } from '../auth/access';
+import { currentUser, requireRole, requireUser } from '../auth/access';
+import { documentUploadMessages, uploadDocument } from './document-upload';
 import { readMultipartFile } from './multipart';
 import { issueOwnerFileUrl, openSignedFile, uploadImage, type FileDeps } from './service';
 
@@ -23,6 +24,20 @@ export function filesRoutes(deps: FileDeps): AppRouter {
     } finally {
       // Refused before the body was read (rate limit, declared size): close rather than read
       // megabytes nobody wants just to keep the connection alive.
+      if (!ctx.req.complete) ctx.set('Connection', 'close');
+    }
+  });
+
+  // Staff who publish consultations upload their PDFs; residents never upload documents.
+  router.post('/files/documents', requireRole('ADMIN', 'DEPARTMENT_HANDLER'), async (ctx) => {
+    const user = currentUser(ctx.state);
+    try {
+      ctx.body = await uploadDocument(deps, {
+        ownerId: user.id,
+        receive: () => readMultipartFile(ctx.req, { fileField: 'file', maxFileBytes: deps.limits.maxDocumentBytes, messages: documentUploadMessages }),
+      });
+      ctx.status = 201;
+    } finally {
       if (!ctx.req.complete) ctx.set('Connection', 'close');
     }
   });

@@ -9,7 +9,7 @@ import { createUploadedFile, findOwnedUploadedFile, findUploadedFile, type Uploa
 import { sanitizeImage } from './sanitize-image';
 import type { FileUrlQuery, FileUrlSigner } from './signed-url';
 
-export type FileLimits = { maxImageBytes: number; maxImagePixels: number };
+export type FileLimits = { maxImageBytes: number; maxImagePixels: number; maxDocumentBytes: number };
 
 export type FileDeps = { prisma: PrismaClient; storage: FileStorage; urls: FileUrlSigner; rateLimiter: RateLimiter; limits: FileLimits };
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { MenuList } from '@/components/menu-list';
 import { RoleGate } from '@/components/role-gate';
-import { announceComingSoon } from '@/navigation/routes';
+import { announceComingSoon, openPage } from '@/navigation/routes';
 import { adminRoles } from '@/session/roles';
 import { adminAreas, type AdminArea } from '../admin-areas';
 import { openGuideAdminPage } from '../guide-admin-routes';
@@ -11,6 +11,7 @@ const areaItems = adminAreas.map((area) => ({ ...area, onTap: () => openArea(are
 
 function openArea(area: AdminArea): void {
   if (area.page) openGuideAdminPage(area.page);
+  else if (area.route) openPage(area.route);
   else announceComingSoon(area.title);
 }
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { MenuList, type MenuItem } from '@/components/menu-list';
 import { PageShell } from '@/components/page-shell';
-import { announceComingSoon, openPage, routes } from '@/navigation/routes';
+import { openPage, routes } from '@/navigation/routes';
 import './index.scss';
 
 const mailboxItems: readonly MenuItem[] = [
@@ -11,9 +11,11 @@ const mailboxItems: readonly MenuItem[] = [
   { key: 'mailbox-published', title: '信件选登', description: '经来信人同意公开的信件及答复、办理统计', onTap: () => openPage(routes.publicLetters) },
 ];
 
+// 意见征集 (issue #8): the pages live in the consultation subpackage.
 const consultationItems: readonly MenuItem[] = [
-  { key: 'consultation-open', title: '正在征集', description: '重大决策预公开，欢迎对草案逐条提出意见', onTap: () => announceComingSoon('意见征集') },
-  { key: 'consultation-feedback', title: '采纳情况反馈', description: '已结束征集的意见采纳情况与说明', onTap: () => announceComingSoon('采纳反馈') },
+  { key: 'consultation-open', title: '正在征集', description: '重大决策预公开，欢迎对草案逐条提出意见', onTap: () => openPage(routes.consultations, { status: 'OPEN' }) },
+  { key: 'consultation-feedback', title: '采纳情况反馈', description: '已结束征集的意见采纳情况与说明', onTap: () => openPage(routes.consultations, { status: 'FEEDBACK_PUBLISHED' }) },
+  { key: 'consultation-mine', title: '我的意见', description: '我提出的意见及采纳情况', onTap: () => openPage(routes.myOpinions) },
 ];
 
 export default function InteractPage() {
