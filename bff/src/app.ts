@@ -32,7 +32,7 @@ import { AppError } from './platform/errors/app-error';
 import { errorHandler } from './platform/http/error-handler';
 import { securityHeaders } from './platform/http/security-headers';
 import { requestContext } from './platform/http/request-context';
-import { createRouter, type AppRouter } from './platform/http/router';
+import { createRouter, dispatchByFirstSegment, type AppRouter } from './platform/http/router';
 import type { AppState } from './platform/http/types';
 import type { Logger } from './platform/logger';
 import { createMetrics, httpMetrics, type Metrics } from './platform/metrics';
@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps): App {
     openApiRoutes(),
   ];
   for (const module of modules) root.use(module.routes());
-  app.use(root.routes());
+  app.use(dispatchByFirstSegment(root));
   app.use(root.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED'), notImplemented: () => new AppError('METHOD_NOT_ALLOWED') }));
   return Object.assign(app, { metrics, guideCache, close: () => guideCache.close(), router: root });
 }
