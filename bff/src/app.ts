@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/routes';
 import { createSessionStore } from './modules/auth/session-store';
 import { createFiles, filesRoutes } from './modules/files';
 import { bookingRouters, createBookingDeps } from './modules/booking';
+import { createPaymentDeps, hallCancelRefunds, keepRawPayNotifications, paymentRouters } from './modules/payment';
 import { calendarRoutes } from './modules/calendar/routes';
 import { createCalendarService } from './modules/calendar/service';
 import { createGuideCache, type GuideCache } from './modules/guide/guide-cache';
@@ -75,7 +76,8 @@ export function createApp(deps: AppDeps): App {
   const contentSafety = { wechat: wechat.miniProgram, words: loadDefaultWordFilter() };
   // Shared with the modules that show attachments: they sign URLs with files.urls.
   const files = createFiles({ config, prisma, rateLimiter });
-  const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now });
+  const payment = createPaymentDeps({ config, prisma, redis, now: deps.now });
+  const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment) });
   const app = new Koa<AppState>({ proxy: config.TRUST_PROXY, asyncLocalStorage: true });
   app.silent = true; // errors are logged once, by the error handler, with the request id
 
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler());
   app.use(securityHeaders());
   app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.H5_ORIGIN ? config.H5_ORIGIN : ''), exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
+  app.use(keepRawPayNotifications()); // WeChat Pay signs the exact bytes of its notifications
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.BODY_LIMIT, encoding: 'utf-8' }));
 
   // Unmatched paths fall through every router: answer them last, after allowedMethods had its say.
@@ -120,6 +123,7 @@ export function createApp(deps: AppDeps): App {
     homeRoutes({ prisma, cache: guideCache, search: guideSearch }),
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
+    ...paymentRouters(payment),
     openApiRoutes(),
   ];
   for (const module of modules) root.use(module.routes());

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { ConfigError, loadConfig, type Config } from './config';
 import { bookingScheduledJobs } from './modules/booking';
+import { createPaymentDeps, paymentScheduledJobs } from './modules/payment';
 import { createGuideCache } from './modules/guide/guide-cache';
 import { flushViewCounts } from './modules/guide/service';
 import { startNotificationWorker, type ScheduledJob } from './modules/notification';
@@ -46,6 +47,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       },
     },
     ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }),
+    ...paymentScheduledJobs(createPaymentDeps({ config, prisma, redis })),
   ];
   // BullMQ blocks on its connection and must never give up on a command.
   const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });

@@ -11,3 +11,4 @@ export * from './api/notifications';
 export * from './api/guides';
 export * from './api/home';
 export * from './api/booking';
+export * from './api/fees';
