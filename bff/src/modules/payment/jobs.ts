@@ -16,11 +16,14 @@ import { recordFeeTransition, systemActor } from './transitions';
  * its row lock, refunds reuse their out_refund_no).
  */
 
-/** Orders in PAYING whose notification never came: ask WeChat Pay and settle what was paid. */
-export async function settleUnnotifiedPayments(deps: PaymentDeps, { now, quietForMs = 60_000 }: { now: Date; quietForMs?: number }): Promise<{ checked: number; settled: number }> {
+/**
+ * Orders in PAYING whose notification has not come for `quietForMs`: ask WeChat Pay and settle
+ * what was paid. (Measured on the system clock, like the database's updatedAt.)
+ */
+export async function settleUnnotifiedPayments(deps: PaymentDeps, { quietForMs = 60_000 }: { quietForMs?: number } = {}): Promise<{ checked: number; settled: number }> {
   const report = { checked: 0, settled: 0 };
   if (!deps.pay) return report;
-  for (const order of await listOrdersToQuery(deps.prisma, { olderThan: new Date(now.getTime() - quietForMs) })) {
+  for (const order of await listOrdersToQuery(deps.prisma, { olderThan: new Date(Date.now() - quietForMs) })) {
     report.checked += 1;
     const transaction = await deps.pay.gateway.queryOrder(order.outTradeNo).catch(() => null);
     if (transaction && (await settleTransaction(deps, { transaction }).catch(() => 'NOT_PAID')) === 'PAID') report.settled += 1;
@@ -60,8 +63,8 @@ export async function closeExpiredOrders(deps: PaymentDeps, { now }: { now: Date
   return report;
 }
 
-/** Refunds still PENDING are (re)submitted; PROCESSING ones older than a minute are queried. */
-export async function syncRefunds(deps: PaymentDeps, { now }: { now: Date }): Promise<{ submitted: number; settled: number }> {
+/** Refunds still PENDING are (re)submitted; PROCESSING ones quiet for `quietForMs` (system clock) are queried. */
+export async function syncRefunds(deps: PaymentDeps, { quietForMs = 60_000 }: { quietForMs?: number } = {}): Promise<{ submitted: number; settled: number }> {
   const report = { submitted: 0, settled: 0 };
   if (!deps.pay) return report;
   for (const refund of await listRefundsIn(deps.prisma, ['PENDING'])) {
@@ -69,7 +72,7 @@ export async function syncRefunds(deps: PaymentDeps, { now }: { now: Date }): Pr
     report.submitted += 1;
   }
   for (const refund of await listRefundsIn(deps.prisma, ['PROCESSING'])) {
-    if (now.getTime() - refund.createdAt.getTime() < 60_000) continue;
+    if (Date.now() - refund.createdAt.getTime() < quietForMs) continue;
     const record = await deps.pay.gateway.queryRefund(refund.outRefundNo).catch(() => null);
     if (record && (await settleRefund(deps, { record }).catch(() => 'PENDING')) === 'APPLIED') report.settled += 1;
   }
@@ -139,7 +142,7 @@ export function paymentScheduledJobs(deps: PaymentDeps): ScheduledJob[] {
       name: 'payment-query-unnotified',
       every: 60_000,
       handler: async ({ logger }) => {
-        const report = await settleUnnotifiedPayments(deps, { now: deps.now() });
+        const report = await settleUnnotifiedPayments(deps);
         if (report.settled > 0) logger.info(report, 'payments settled by query');
       },
     },
@@ -155,7 +158,7 @@ export function paymentScheduledJobs(deps: PaymentDeps): ScheduledJob[] {
       name: 'payment-refund-sync',
       every: 60_000,
       handler: async () => {
-        await syncRefunds(deps, { now: deps.now() });
+        await syncRefunds(deps);
       },
     },
     {
