@@ -52,9 +52,9 @@ function readBody(request: IncomingMessage): Promise<string> {
 export async function startFeesEnv(startAt: string, options: { fake?: FakeWechatOptions; env?: (fake: FakeWechat, notifyBase: string) => Record<string, string> } = {}): Promise<FeesEnv> {
   const captured: CapturedPush[] = [];
   let isCapturing = false;
-  let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  const app: { handle?: (request: IncomingMessage, response: ServerResponse) => void } = {};
   const server = createServer((request, response) => {
-    if (!isCapturing && handler) return handler(request, response);
+    if (!isCapturing && app.handle) return app.handle(request, response);
     void readBody(request).then((body) => {
       const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? (value[0] ?? '') : (value ?? '')]));
       captured.push({ path: request.url ?? '', headers, body });
@@ -71,7 +71,7 @@ export async function startFeesEnv(startAt: string, options: { fake?: FakeWechat
     fake: { startTime: at(startAt), notifyRetryDelaysMs: [30, 30, 30, 30, 30, 30], refundSettleDelayMs: null, ...options.fake },
     env: (fake) => (options.env ? options.env(fake, notifyBase) : merchantEnv(fake, notifyBase)),
   });
-  handler = env.app.callback();
+  app.handle = env.app.callback();
   await env.prisma.serviceItem.update({ where: { id: env.itemId }, data: feeItem });
   const hall = await createBookingHall(env, { rules: [{ weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '17:00', capacity: 50, slotMinutes: 60 }] });
   const staff = await createHallStaff(env, hall.hallId);
