@@ -109,7 +109,8 @@ async function reconcileOrder(deps: PaymentDeps, order: FeeOrderRow, mismatches:
   if (theirs.amount.total !== order.amountFen) mismatch('AMOUNT', String(order.amountFen), String(theirs.amount.total));
   if ((order.payment?.transactionId ?? null) !== (theirs.transaction_id ?? null)) mismatch('TRANSACTION', order.payment?.transactionId ?? '-', theirs.transaction_id ?? '-');
   for (const refund of order.refunds) {
-    if (refund.status === 'PENDING') continue;
+    // Not yet submitted, or refused by WeChat Pay before it existed there: nothing to compare.
+    if (refund.status === 'PENDING' || (refund.status === 'CLOSED' && refund.refundId === null)) continue;
     const record = await deps.pay.gateway.queryRefund(refund.outRefundNo).catch(() => null);
     const theirStatus = record?.status ?? 'NOT_FOUND';
     const ours = { SUCCEEDED: 'SUCCESS', PROCESSING: 'PROCESSING', CLOSED: 'CLOSED', ABNORMAL: 'ABNORMAL', PENDING: 'PENDING' }[refund.status];

@@ -111,7 +111,8 @@ async function failRefund(deps: PaymentDeps, refund: RefundRow, reason: string):
     const status = await lockFeeOrderStatus(tx, refund.feeOrderId);
     const current = await findRefund(tx, refund.outRefundNo);
     if (status !== 'REFUNDING' || !current || (current.status !== 'PENDING' && current.status !== 'PROCESSING')) return;
-    await updateRefund(tx, refund.id, { status: 'ABNORMAL' });
+    // Refused outright: no refund exists at WeChat Pay, so the money stays refundable.
+    await updateRefund(tx, refund.id, { status: 'CLOSED' });
     await recordFeeTransition(tx, { feeOrderId: refund.feeOrderId, action: 'REFUND_FAILED', from: status, to: 'REFUND_FAILED', actor: systemActor, reason: reason.slice(0, 255) });
   });
 }

@@ -28,7 +28,7 @@ export const feeOrderSelect = {
   hall: { select: { name: true } },
   resident: { select: { openid: true } },
   payment: { select: { transactionId: true, successAt: true, amountFen: true } },
-  refunds: { select: { id: true, outRefundNo: true, amountFen: true, status: true, reason: true, succeededAt: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+  refunds: { select: { id: true, outRefundNo: true, refundId: true, amountFen: true, status: true, reason: true, succeededAt: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.FeeOrderSelect;
 
 export type FeeOrderRow = Prisma.FeeOrderGetPayload<{ select: typeof feeOrderSelect }>;
