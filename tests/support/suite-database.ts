@@ -6,8 +6,9 @@ import { migrate } from '../../prisma/src/migrate';
 /**
  * Every test file gets a freshly migrated database of its own (and, from worker-env.ts, a Redis
  * key prefix of its own): no suite can see rows another suite left behind, so counts, inboxes and
- * pages never depend on the order jest happens to run the files in. Global teardown drops what a
- * crashed file leaves.
+ * pages never depend on the order jest happens to run the files in. The database stays until
+ * global teardown drops all of the run's databases: jest runs afterAll hooks in the order they
+ * were declared, so dropping it here would pull it away before the suite's own clean-up ran.
  */
 const workerUrl = process.env.DATABASE_URL ?? '';
 const suiteName = `${parseDatabaseUrl(workerUrl).database}_${randomBytes(4).toString('hex')}`;
@@ -27,9 +28,4 @@ beforeAll(async () => {
   const url = withDatabase(workerUrl, suiteName);
   await migrate({ databaseUrl: url });
   process.env.DATABASE_URL = url;
-}, 60_000);
-
-afterAll(async () => {
-  process.env.DATABASE_URL = workerUrl;
-  await onServer(`DROP DATABASE IF EXISTS \`${suiteName}\``);
 }, 60_000);
