@@ -34,6 +34,9 @@ export const routes = {
   // 指南纠错处理 (staff subpackage), issue #4
   staffGuideErrors: '/staff/guide-errors/index',
   adminGuides: '/admin/guides/index',
+  // 我的缴费 and one fee order (account subpackage), issue #6
+  myFees: '/account/fees/index',
+  feeOrder: '/account/fee/index',
 } as const;
 
 export type TabRoute = (typeof routes)['home' | 'services' | 'interact' | 'mine'];
