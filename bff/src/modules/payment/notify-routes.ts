@@ -1,5 +1,6 @@
 import type { Context, Middleware } from 'koa';
 import { createRouter, type AppRouter } from '../../platform/http/router';
+import type { AppState } from '../../platform/http/types';
 import type { PaymentDeps } from './deps';
 import { notifyPaths } from './merchant';
 import { NotificationRejected, type SignedHeaders } from './notification-verifier';
@@ -42,7 +43,7 @@ function signedHeaders(ctx: Context): SignedHeaders {
 type Handler = (deps: PaymentDeps & { pay: NonNullable<PaymentDeps['pay']> }, notification: { id: string; eventType: string; resource: unknown }) => Promise<void>;
 
 function notifyEndpoint(deps: PaymentDeps, handle: Handler) {
-  return async (ctx: Context): Promise<void> => {
+  return async (ctx: Context & { state: AppState }): Promise<void> => {
     try {
       if (!deps.pay) throw new NotificationRejected(400, '未开通微信支付');
       const pay = deps.pay;
@@ -51,7 +52,8 @@ function notifyEndpoint(deps: PaymentDeps, handle: Handler) {
       ctx.status = 204;
     } catch (error) {
       const isRejected = error instanceof NotificationRejected;
-      if (!isRejected) ctx.app.emit('error', error, ctx);
+      if (isRejected) ctx.state.log?.warn({ reason: error.message }, 'WeChat Pay notification rejected');
+      else ctx.state.log?.error({ err: error }, 'WeChat Pay notification failed');
       ctx.status = isRejected ? error.status : 500;
       ctx.body = { code: 'FAIL', message: isRejected ? error.message : '系统繁忙' };
     }
