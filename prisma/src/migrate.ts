@@ -28,7 +28,13 @@ export class MigrationError extends Error {
 }
 
 export const defaultMigrationsDir = path.resolve(__dirname, '../migrations');
-const lockName = 'govpocket_prisma_migrate';
+/**
+ * The lock is the database's own: GET_LOCK names are server-wide, and two processes migrating two
+ * different databases on one server (test suites, a demo beside CI) must not queue behind each other.
+ */
+function lockNameOf(database: string): string {
+  return `govpocket_migrate_${createHash('sha256').update(database).digest('hex').slice(0, 32)}`;
+}
 
 const createMigrationsTable = `CREATE TABLE IF NOT EXISTS \`_prisma_migrations\` (
   \`id\` VARCHAR(36) NOT NULL,
@@ -69,9 +75,11 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationFi
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const log = options.log ?? (() => undefined);
   const migrations = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
-  const connection = await mysql.createConnection({ ...parseDatabaseUrl(options.databaseUrl), multipleStatements: true, charset: 'utf8mb4' });
+  const target = parseDatabaseUrl(options.databaseUrl);
+  const lockName = lockNameOf(target.database);
+  const connection = await mysql.createConnection({ ...target, multipleStatements: true, charset: 'utf8mb4' });
   try {
-    await acquireLock(connection, options.lockTimeoutSeconds ?? 120);
+    await acquireLock(connection, lockName, options.lockTimeoutSeconds ?? 120);
     try {
       return await applyPending(connection, migrations, log);
     } finally {
@@ -82,7 +90,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   }
 }
 
-async function acquireLock(connection: mysql.Connection, timeoutSeconds: number): Promise<void> {
+async function acquireLock(connection: mysql.Connection, lockName: string, timeoutSeconds: number): Promise<void> {
   const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT GET_LOCK(?, ?) AS acquired', [lockName, timeoutSeconds]);
   if (rows[0]?.acquired !== 1) {
     throw new MigrationError(`Another process has been migrating this database for more than ${timeoutSeconds}s; try again when it has finished`);
