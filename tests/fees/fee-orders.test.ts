@@ -38,6 +38,8 @@ describe('issuing a fee order', () => {
     expect(second.status).toBe(409);
     expect(second.body.error.message).toBe('该预约已有未关闭的缴费单');
 
+    const listed = feeOrderListResponseSchema.parse((await api(env).get(`/staff/halls/${env.hall.hallId}/fee-orders?appointmentId=${appointmentId}`).set(env.staff.auth)).body);
+    expect(listed.items.map((item) => item.id)).toEqual([feeOrder.id]);
     expect(await notificationCount(env, resident.userId, 'FEE_ORDER_ISSUED')).toBe(1);
     expect(await env.prisma.outboxEvent.count({ where: { userId: resident.userId, eventType: 'FEE_ORDER_ISSUED' } })).toBe(1);
     const message = await env.prisma.notification.findFirstOrThrow({ where: { userId: resident.userId, eventType: 'FEE_ORDER_ISSUED' }, select: { body: true } });

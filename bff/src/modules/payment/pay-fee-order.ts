@@ -7,6 +7,11 @@ import { PayGatewayError } from './pay-gateway';
 import { findFeeOrder, listFeeOrders, lockFeeOrderStatus, updateFeeOrder, type FeeOrderRow } from './repository';
 import { illegalFeeTransition, recordFeeTransition } from './transitions';
 
+/** Window staff's view of one hall's orders (optionally one case's or one state's). */
+export async function listHallFeeOrders(deps: PaymentDeps, { hallId, appointmentId, status }: { hallId: string; appointmentId?: string; status?: FeeOrder['status'] }): Promise<FeeOrder[]> {
+  return (await listFeeOrders(deps.prisma, { hallId, ...(appointmentId ? { appointmentId } : {}), ...(status ? { status } : {}) })).map(toFeeOrderDto);
+}
+
 /** The resident's side: their orders (receipts included) and paying one with WeChat Pay (JSAPI). */
 export async function listMyFeeOrders(deps: PaymentDeps, { residentId, status }: { residentId: string; status?: FeeOrder['status'] }): Promise<FeeOrder[]> {
   return (await listFeeOrders(deps.prisma, { residentId, ...(status ? { status } : {}) })).map(toFeeOrderDto);

@@ -13,11 +13,9 @@ import type { Context } from 'koa';
 import { createRouter, type AppRouter } from '../../platform/http/router';
 import { currentUser, requireScope, requireUser } from '../auth/access';
 import type { PaymentDeps } from './deps';
-import { toFeeOrderDto } from './fee-order-view';
 import { issueFeeOrder } from './issue-fee-order';
-import { getMyFeeOrder, listMyFeeOrders, payFeeOrder } from './pay-fee-order';
+import { getMyFeeOrder, listHallFeeOrders, listMyFeeOrders, payFeeOrder } from './pay-fee-order';
 import { requestRefund } from './refunds';
-import { listFeeOrders } from './repository';
 
 const idempotencyKey = (ctx: Context): string => idempotencyKeySchema.parse(ctx.get(idempotencyKeyHeader) || undefined);
 
@@ -46,9 +44,8 @@ export function staffFeeOrderRoutes(deps: PaymentDeps): AppRouter {
   router.use(requireScope(['WINDOW_STAFF'], 'hallId'));
   router.get('/', async (ctx) => {
     const { appointmentId, status } = staffFeeOrdersQuerySchema.parse(ctx.query);
-    const rows = await listFeeOrders(deps.prisma, { hallId: ctx.params.hallId ?? '', ...(appointmentId ? { appointmentId } : {}), ...(status ? { status } : {}) });
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = feeOrderListResponseSchema.parse({ items: rows.map(toFeeOrderDto) });
+    ctx.body = feeOrderListResponseSchema.parse({ items: await listHallFeeOrders(deps, { hallId: ctx.params.hallId ?? '', appointmentId, status }) });
   });
   router.post('/', async (ctx) => {
     const key = idempotencyKey(ctx);
