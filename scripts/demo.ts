@@ -50,6 +50,18 @@ async function main(): Promise<void> {
 
   const fakeWechat = await startFakeWechat({ port: ports.fakeWechat });
   log(`fake WeChat at ${fakeWechat.url}`);
+  // The demo merchant: the fake's freshly generated keys, notifications to the local BFF.
+  const payEnv = {
+    WECHATPAY_API_BASE: fakeWechat.url,
+    WECHATPAY_MCHID: fakeWechat.merchant.mchid,
+    WECHATPAY_MERCHANT_PRIVATE_KEY: fakeWechat.merchant.privateKeyPem,
+    WECHATPAY_MERCHANT_CERTIFICATE: fakeWechat.merchant.certificatePem,
+    WECHATPAY_APIV3_KEY: fakeWechat.merchant.apiV3Key,
+    WECHATPAY_PLATFORM_CERTIFICATE: fakeWechat.platform.certificatePem,
+    WECHATPAY_PUBLIC_KEY_ID: fakeWechat.platform.publicKeyId,
+    WECHATPAY_PUBLIC_KEY: fakeWechat.platform.publicKeyPem,
+    WECHATPAY_NOTIFY_BASE: bffUrl,
+  };
 
   if (env.DEMO_SKIP_BUILD !== '1') {
     log('building the H5 app …');
@@ -75,13 +87,13 @@ async function main(): Promise<void> {
       WECHAT_API_BASE: fakeWechat.url,
       WECHAT_APPID: fakeWechat.appid,
       WECHAT_SECRET: fakeWechat.secret,
-      WECHATPAY_API_BASE: fakeWechat.url,
+      ...payEnv,
     },
   }));
   await waitUntilReady(`${bffUrl}/readyz`, bff);
   log(`BFF at ${bffUrl}`);
 
-  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret });
+  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret, ...payEnv });
   const workers = await startWorkers({ config: workerConfig, logger: createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'worker' }) });
   log('notification worker and scheduled jobs running');
 

@@ -12,6 +12,7 @@ import { createFiles, filesRoutes } from './modules/files';
 import { bookingRouters, createBookingDeps } from './modules/booking';
 import { createMailboxDeps, mailboxRouters } from './modules/mailbox';
 import { consultationRouters } from './modules/consultation';
+import { createPaymentDeps, hallCancelRefunds, keepRawPayNotifications, paymentRouters } from './modules/payment';
 import { calendarRoutes } from './modules/calendar/routes';
 import { createCalendarService } from './modules/calendar/service';
 import { createGuideCache, type GuideCache } from './modules/guide/guide-cache';
@@ -77,7 +78,8 @@ export function createApp(deps: AppDeps): App {
   const contentSafety = { wechat: wechat.miniProgram, words: loadDefaultWordFilter() };
   // Shared with the modules that show attachments: they sign URLs with files.urls.
   const files = createFiles({ config, prisma, rateLimiter });
-  const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now });
+  const payment = createPaymentDeps({ config, prisma, redis, now: deps.now });
+  const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment) });
   const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
   app.silent = true; // errors are logged once, by the error handler, with the request id
 
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler());
   app.use(securityHeaders());
   app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.H5_ORIGIN ? config.H5_ORIGIN : ''), exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
+  app.use(keepRawPayNotifications()); // WeChat Pay signs the exact bytes of its notifications
   const parseJsonBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.BODY_LIMIT, encoding: 'utf-8' });
   // Reads carry no body: they skip the parser (a hot GET is most of the traffic).
   app.use((ctx, next) => (ctx.method === 'GET' || ctx.method === 'HEAD' ? next() : parseJsonBody(ctx, next)));
@@ -126,6 +129,7 @@ export function createApp(deps: AppDeps): App {
     ...bookingRouters(booking, { rateLimiter }),
     ...mailboxRouters(createMailboxDeps({ prisma, calendar, contentSafety, files, rateLimiter, now: deps.now })),
     ...consultationRouters({ prisma, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
+    ...paymentRouters(payment),
     openApiRoutes(),
   ];
   for (const module of modules) root.use(module.routes());

@@ -9,6 +9,8 @@ const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => val
 // Signed file URLs must not be forgeable in production, where this published value would be.
 const devFileUrlSecret = 'dev-only-file-url-secret-change-me-in-production';
 
+const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n'));
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -32,6 +34,23 @@ const configSchema = z.object({
   WECHAT_APPID: z.string().min(1).default('wx_demo_govpocket'),
   WECHAT_SECRET: z.string().min(1).default('demo-secret'),
   WECHATPAY_API_BASE: z.string().url().default('https://api.mch.weixin.qq.com'),
+  /**
+   * WeChat Pay merchant (直连商户). Online payment is on when mchid, merchant key and certificate,
+   * APIv3 key and at least one verification key are set; PEMs may use literal `\n` for line breaks.
+   */
+  WECHATPAY_MCHID: z.string().default(''),
+  WECHATPAY_MERCHANT_PRIVATE_KEY: pemText.default(''),
+  WECHATPAY_MERCHANT_CERTIFICATE: pemText.default(''),
+  WECHATPAY_APIV3_KEY: z.union([z.literal(''), z.string().length(32, 'must be the 32-character APIv3 key')]).default(''),
+  /** The 平台证书 whose serial notifications name (older merchants). */
+  WECHATPAY_PLATFORM_CERTIFICATE: pemText.default(''),
+  /** The 微信支付公钥 and its id `PUB_KEY_ID_…` (newer merchants). */
+  WECHATPAY_PUBLIC_KEY_ID: z.union([z.literal(''), z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_')]).default(''),
+  WECHATPAY_PUBLIC_KEY: pemText.default(''),
+  /** Public base URL of this BFF as WeChat Pay reaches it; the notify routes are appended. */
+  WECHATPAY_NOTIFY_BASE: z.string().url().default('http://127.0.0.1:3000'),
+  /** An unpaid fee order closes (here and at WeChat Pay) this long after it was issued. */
+  FEE_ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(30),
   /** Notification worker (bff/src/worker.ts): BullMQ jobs one process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** How often an outbox drain is scheduled, once across the fleet per tick. */

@@ -5,6 +5,7 @@ import { bookingScheduledJobs } from './modules/booking';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
 import { mailboxScheduledJobs } from './modules/mailbox';
 import { consultationScheduledJobs } from './modules/consultation';
+import { createPaymentDeps, paymentScheduledJobs } from './modules/payment';
 import { createGuideCache } from './modules/guide/guide-cache';
 import { flushViewCounts } from './modules/guide/service';
 import { startNotificationWorker, type ScheduledJob } from './modules/notification';
@@ -51,6 +52,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }),
     ...mailboxScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety: { wechat: wechat.miniProgram, words: loadDefaultWordFilter() } }),
     ...consultationScheduledJobs({ prisma }),
+    ...paymentScheduledJobs(createPaymentDeps({ config, prisma, redis })),
   ];
   // BullMQ blocks on its connection and must never give up on a command.
   const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });

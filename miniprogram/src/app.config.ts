@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'staff', name: 'staff', pages: ['index/index', 'bind/index', 'today/index', 'counter/index', 'pre-reviews/index', 'follow-ups/index', 'trip-stats/index', 'guide-errors/index', 'letters/index', 'letter/index', 'consultations/index', 'consultation-edit/index', 'consultation-answer/index'] },
     { root: 'admin', name: 'admin', pages: ['index/index', 'guides/index', 'guide-edit/index', 'guide-import/index'] },
     // 我的: message centre and my data (export, account deletion), issue #3
-    { root: 'account', name: 'account', pages: ['messages/index', 'data/index'] },
+    { root: 'account', name: 'account', pages: ['messages/index', 'data/index', /* 我的缴费, issue #6 */ 'fees/index', 'fee/index'] },
     // 预约办理 and 我的预约, issue #5
     { root: 'booking', name: 'booking', pages: ['index/index', 'confirm/index', 'list/index', 'detail/index'] },
     // 领导信箱: 写信, 我的留言, 查询, 信件选登 and statistics, issue #7

@@ -13,3 +13,4 @@ export * from './api/home';
 export * from './api/booking';
 export * from './api/mailbox';
 export * from './api/consultations';
+export * from './api/fees';

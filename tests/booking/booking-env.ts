@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type Redis from 'ioredis';
-import { startFakeWechat } from '@govpocket/fake-wechat';
+import { startFakeWechat, type FakeWechat, type FakeWechatOptions } from '@govpocket/fake-wechat';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { createApp, type App } from '../../bff/src/app';
 import { loadConfig } from '../../bff/src/config';
@@ -35,9 +35,12 @@ export type BookingEnv = WechatTestApp & {
 /** e.g. at('2026-09-30 08:00') — a Shanghai wall-clock time. */
 export const at = (shanghaiTime: string): Date => new Date(`${shanghaiTime.replace(' ', 'T')}:00+08:00`);
 
-export async function startBookingEnv(startAt: string): Promise<BookingEnv> {
-  const fake = await startFakeWechat();
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url });
+/** Suites that need more (the fee suites' WeChat Pay merchant) shape the fake and add settings. */
+export type BookingEnvOptions = { fake?: FakeWechatOptions; env?: (fake: FakeWechat) => Record<string, string> };
+
+export async function startBookingEnv(startAt: string, options: BookingEnvOptions = {}): Promise<BookingEnv> {
+  const fake = await startFakeWechat(options.fake);
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...options.env?.(fake) });
   const logger = createLogger({ level: 'silent' });
   const clock: Clock = { now: at(startAt) };
   const now = (): Date => clock.now;

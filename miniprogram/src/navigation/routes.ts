@@ -52,6 +52,9 @@ export const routes = {
   staffConsultations: '/staff/consultations/index',
   staffConsultationEdit: '/staff/consultation-edit/index',
   staffConsultationAnswer: '/staff/consultation-answer/index',
+  // 我的缴费 and one fee order (account subpackage), issue #6
+  myFees: '/account/fees/index',
+  feeOrder: '/account/fee/index',
 } as const;
 
 export type TabRoute = (typeof routes)['home' | 'services' | 'interact' | 'mine'];

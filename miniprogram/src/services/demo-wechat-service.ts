@@ -44,3 +44,16 @@ export async function requestDemoPhoneCode(personaKey: string): Promise<string> 
   });
   return code;
 }
+
+/**
+ * Confirms the payment of a prepay order in the fake WeChat Pay, standing in for the resident
+ * entering their password in wx.requestPayment. WeChat Pay then notifies the BFF as it would.
+ */
+export async function confirmDemoPayment(outTradeNo: string): Promise<void> {
+  await fakeWechatClient.request({
+    method: 'POST',
+    path: '/__control/pay/settle',
+    body: { out_trade_no: outTradeNo },
+    responseSchema: ignoreResponseBody,
+  });
+}

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@govpocket/db';
+import type { Prisma, PrismaClient } from '@govpocket/db';
+import type { SessionUser } from '@govpocket/shared';
 import type { CalendarService } from '../calendar/service';
 import type { FileDeps } from '../files';
 import type { BookingLookups } from './lookups';
@@ -14,4 +15,11 @@ export type BookingDeps = {
   lookups: BookingLookups;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
   now: () => Date;
+  /** Runs in the hall's cancellation transaction (refunds of paid fee orders); returns what to do after the commit. */
+  onHallCancel?: HallCancelHook;
 };
+
+export type HallCancelHook = (
+  tx: Prisma.TransactionClient,
+  input: { appointmentIds: string[]; staff: SessionUser; reason: string; requestId: string; now: Date },
+) => Promise<() => Promise<void>>;

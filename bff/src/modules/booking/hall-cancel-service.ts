@@ -32,7 +32,7 @@ export async function cancelByHall(
   }
   const now = deps.now();
   const actorRole = staff.roles.some((role) => role.role === 'WINDOW_STAFF') ? 'WINDOW_STAFF' : 'ADMIN';
-  await inTransaction(deps.prisma, async (tx) => {
+  const afterCommit = await inTransaction(deps.prisma, async (tx) => {
     if (target.kind !== 'APPOINTMENT') await closeSlots(tx, where);
     for (const booking of bookings) {
       await applyTransition(tx, {
@@ -52,7 +52,10 @@ export async function cancelByHall(
       entityId: target.kind === 'DAY' ? `${hallId}:${target.date}` : target.kind === 'SLOT' ? target.slotId : target.appointmentId,
       after: { cancelled: bookings.map((booking) => booking.id) }, reason, requestId,
     });
+    // Paid fees of the cancelled cases are refunded in full, decided in this same transaction.
+    return deps.onHallCancel?.(tx, { appointmentIds: bookings.map((booking) => booking.id), staff, reason, requestId, now });
   });
+  await afterCommit?.();
   for (const booking of bookings) await deps.gate.release(booking.slotId, seatMember(booking.residentId, booking.itemId));
   return { cancelledCount: bookings.length, appointmentIds: bookings.map((booking) => booking.id) };
 }

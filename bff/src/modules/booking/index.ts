@@ -4,7 +4,7 @@ import type { RateLimiter } from '../../platform/rate-limit';
 import type { AppRouter } from '../../platform/http/router';
 import type { CalendarService } from '../calendar/service';
 import type { FileDeps } from '../files';
-import type { BookingDeps } from './deps';
+import type { BookingDeps, HallCancelHook } from './deps';
 import { createBookingLookups } from './lookups';
 import { createSeatGate } from './reservation';
 import { bookingRoutes } from './routes';
@@ -13,18 +13,19 @@ import { staffBookingRoutes } from './staff-routes';
 import { scheduleAdminRoutes } from './schedule-routes';
 
 /** The "最多跑一次" appointments module: its dependencies, built once per app, and its routers. */
-export type { BookingDeps } from './deps';
+export type { BookingDeps, HallCancelHook } from './deps';
 export { bookingScheduledJobs, generateSlots, markNoShows, sendReminders } from './jobs';
 
-export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now = () => new Date() }: {
+export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now = () => new Date(), onHallCancel }: {
   prisma: PrismaClient;
   redis: Redis;
   keyPrefix: string;
   calendar: CalendarService;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
   now?: () => Date;
+  onHallCancel?: HallCancelHook;
 }): BookingDeps {
-  return { prisma, gate: createSeatGate({ redis, keyPrefix }), calendar, settings: createBookingSettingsReader(prisma), lookups: createBookingLookups(prisma), files, now };
+  return { prisma, gate: createSeatGate({ redis, keyPrefix }), calendar, settings: createBookingSettingsReader(prisma), lookups: createBookingLookups(prisma), files, now, onHallCancel };
 }
 
 export function bookingRouters(deps: BookingDeps, { rateLimiter }: { rateLimiter: RateLimiter }): AppRouter[] {

@@ -21,6 +21,7 @@ export default function MinePage() {
 
   const personalItems: MenuItem[] = [
     { key: 'my-bookings', title: '我的预约', onTap: () => openPage(routes.appointments) },
+    { key: 'my-fees', title: '我的缴费', onTap: () => openPage(routes.myFees) },
     { key: 'my-letters', title: '我的留言', onTap: () => announceComingSoon('我的留言') },
     { key: 'my-favourites', title: '我的收藏', onTap: () => openPage(routes.guideFavourites) },
     { key: 'recent-guides', title: '最近浏览', onTap: () => openPage(routes.guideRecent) },

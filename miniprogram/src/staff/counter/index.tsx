@@ -5,6 +5,7 @@ import { PageShell } from '@/components/page-shell';
 import { Button } from '@/components/ui';
 import { useStaffCounter, type StaffCounter } from '@/hooks/use-staff-counter';
 import { WindowStaffGate } from '../window-staff-gate';
+import { FeeOrderCard } from './fee-order-card';
 import '../staff-booking.scss';
 
 export default function StaffCounterPage() {
@@ -27,6 +28,7 @@ function CounterBody({ hallId }: { hallId: string }) {
       <View className="gp-card" id="staff-counter">
         {counter.waitingCount !== null ? <Text className="gp-muted">候办 {counter.waitingCount} 人</Text> : null}
         {counter.current ? <Serving counter={counter} otherWindows={windows.filter((window) => window.id !== counter.windowId)} /> : null}
+        {counter.current?.status === 'SERVING' ? <FeeOrderCard hallId={hallId} appointmentId={counter.current.id} /> : null}
         {!counter.current ? (
           <Button id="staff-call-next" type="primary" block loading={counter.isBusy} disabled={!counter.windowId} onClick={() => void counter.callNext()}>
             叫下一位
