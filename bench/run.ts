@@ -133,6 +133,8 @@ async function main(): Promise<void> {
     target: row.target ?? '',
     met: row.meetsTarget === undefined ? '' : row.meetsTarget ? 'yes' : 'NO',
   })));
+  // What the table has no column for: correctness figures (booked seats) and how a figure was taken.
+  for (const row of rows.filter((entry) => entry.note)) console.log(`  ${row.name}: ${row.note ?? ''}`);
   const resultsDir = path.join(root, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
