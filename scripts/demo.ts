@@ -76,9 +76,11 @@ async function main(): Promise<void> {
   // node --import tsx, not the tsx CLI: the BFF is then this child itself, so a kill reaches it.
   const bff = (bffProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bff/src/main.ts')], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // stdin stays a pipe from us: the BFF stops when it closes (EXIT_WITH_PARENT), even if we are killed.
+    stdio: ['pipe', 'inherit', 'inherit'],
     env: {
       ...env,
+      EXIT_WITH_PARENT: '1',
       PORT: String(ports.bff),
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,

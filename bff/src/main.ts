@@ -20,15 +20,24 @@ async function main(): Promise<void> {
     closers: [() => app.close(), () => prisma.$disconnect(), () => redis.quit()],
   });
   logger.info({ url: running.url }, 'BFF listening');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      // A pool that never answers its close must not keep a stopped process alive.
-      setTimeout(() => {
-        logger.error('shutdown did not finish in time: exiting');
-        process.exit(1);
-      }, config.SHUTDOWN_TIMEOUT_MS + 5000).unref();
-      void running.shutdown().then(() => process.exit(0));
-    });
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    // A pool that never answers its close must not keep a stopped process alive.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 5000).unref();
+    void running.shutdown().then(() => process.exit(0));
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stop);
+  // Started by a supervisor that holds our stdin (npm run demo): when it dies, whatever killed it,
+  // the pipe closes and we stop too instead of living on as an orphan.
+  if (process.env.EXIT_WITH_PARENT === '1') {
+    process.stdin.on('end', stop);
+    process.stdin.on('error', stop);
+    process.stdin.resume();
   }
 }
 

@@ -48,7 +48,7 @@ afterAll(async () => {
     await exited;
   }
   await dropDatabase();
-});
+}, 60_000);
 
 describe('npm run demo', () => {
   it('serves the H5 app, the BFF and the fake WeChat, seeded with the demo city', async () => {
