@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
+import { createApp } from '../../bff/src/app';
 import { loadConfig } from '../../bff/src/config';
 import { notificationQueueName } from '../../bff/src/modules/notification/notification-worker';
 import { createLogger } from '../../bff/src/platform/logger';
@@ -152,7 +153,6 @@ describe('/metrics', () => {
     redis.connect().catch(() => undefined);
     const broken = await createWechatTestApp();
     // The same app on a Redis that is not there: the scrape still answers, without Redis figures.
-    const { createApp } = await import('../../bff/src/app');
     const app = createApp({ config: broken.config, logger: createLogger({ level: 'silent' }), prisma: broken.prisma, redis });
     try {
       const startedAt = Date.now();
