@@ -1,8 +1,9 @@
 import bodyParser from '@koa/bodyparser';
+import { Queue } from 'bullmq';
 import cors from '@koa/cors';
 import type Redis from 'ioredis';
 import Koa from 'koa';
-import type { PrismaClient } from '@govpocket/db';
+import { databasePoolStats, type PrismaClient } from '@govpocket/db';
 import type { Config } from './config';
 import { auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
@@ -36,7 +37,8 @@ import { requestContext } from './platform/http/request-context';
 import { createRouter, dispatchByFirstSegment, type AppRouter } from './platform/http/router';
 import type { AppState } from './platform/http/types';
 import type { Logger } from './platform/logger';
-import { createMetrics, httpMetrics, type Metrics } from './platform/metrics';
+import { createMetrics, httpMetrics, instrumentRedis, observeDependencies, type Metrics } from './platform/metrics';
+import { notificationQueueName } from './modules/notification/notification-worker';
 import { createRateLimiter, rateLimitPolicies } from './platform/rate-limit';
 
 export type AppDeps = {
@@ -80,6 +82,12 @@ export function createApp(deps: AppDeps): App {
   const files = createFiles({ config, prisma, rateLimiter });
   const payment = createPaymentDeps({ config, prisma, redis, now: deps.now });
   const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment) });
+  instrumentRedis(redis, metrics);
+  const closeDependencyMetrics = observeDependencies(metrics, {
+    databasePool: () => databasePoolStats(prisma),
+    redis,
+    queues: { names: [notificationQueueName], prefix: `${keyPrefix}bull`, open: (name, prefix) => new Queue(name, { connection: redis, prefix }) },
+  });
   const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
   app.silent = true; // errors are logged once, by the error handler, with the request id
 
@@ -135,5 +143,8 @@ export function createApp(deps: AppDeps): App {
   for (const module of modules) root.use(module.routes());
   app.use(dispatchByFirstSegment(root));
   app.use(root.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED'), notImplemented: () => new AppError('METHOD_NOT_ALLOWED') }));
-  return Object.assign(app, { metrics, guideCache, close: () => guideCache.close(), router: root });
+  return Object.assign(app, { metrics, guideCache, close: async () => {
+    await guideCache.close();
+    await closeDependencyMetrics();
+  }, router: root });
 }

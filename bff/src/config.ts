@@ -53,6 +53,9 @@ const configSchema = z.object({
   FEE_ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(30),
   /** Notification worker (bff/src/worker.ts): BullMQ jobs one process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Port of the worker process's own /metrics (job counters); 0 serves none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** How often an outbox drain is scheduled, once across the fleet per tick. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),

@@ -11,6 +11,7 @@ import { flushViewCounts } from './modules/guide/service';
 import { startNotificationWorker, type ScheduledJob } from './modules/notification';
 import { createWechat, type Wechat } from './modules/wechat';
 import { createLogger, type Logger } from './platform/logger';
+import { createMetrics, instrumentRedis, serveMetrics, type Metrics } from './platform/metrics';
 import { connectRedis } from './platform/redis';
 
 /**
@@ -26,17 +27,21 @@ export type StartWorkersOptions = {
   wechat?: Wechat;
   /** Recurring jobs of other modules (reminders, overdue checks …). */
   scheduledJobs?: ScheduledJob[];
+  /** Job counters land here; by default a registry of the worker's own (see WORKER_METRICS_PORT). */
+  metrics?: Metrics;
 };
 
-export type RunningWorkers = { close: () => Promise<void> };
+export type RunningWorkers = { metrics: Metrics; close: () => Promise<void> };
 
 export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
   const { config, logger } = options;
+  const metrics = options.metrics ?? createMetrics();
   const closers: Array<() => Promise<unknown>> = [];
   const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
   if (!options.prisma) closers.push(() => prisma.$disconnect());
   // The access-token cache and the jobs need the fail-fast connection the BFF uses.
   const redis = await connectRedis(config.REDIS_URL);
+  if (!options.metrics) instrumentRedis(redis, metrics);
   closers.push(() => redis.quit());
   const wechat = options.wechat ?? createWechat(config, redis);
   const guideCache = createGuideCache({ redis, keyPrefix: config.REDIS_KEY_PREFIX });
@@ -75,11 +80,13 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     },
     drain: { batchSize: config.OUTBOX_BATCH_SIZE, concurrency: config.OUTBOX_SEND_CONCURRENCY, claimTtlMs: config.OUTBOX_CLAIM_TTL_MS, budgetMs: config.OUTBOX_DRAIN_BUDGET_MS },
     scheduledJobs: [...fleetJobs, ...(options.scheduledJobs ?? [])],
+    metrics,
   });
   closers.unshift(() => notifications.close());
 
   let closing: Promise<void> | undefined;
   return {
+    metrics,
     close: () => {
       closing ??= (async () => {
         for (const close of closers) {
@@ -95,7 +102,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
   const workers = await startWorkers({ config, logger });
-  logger.info('worker started');
+  // Prometheus scrapes each worker process here (the BFF's /metrics shows the fleet's queue depth).
+  const metricsServer = config.WORKER_METRICS_PORT > 0 ? await serveMetrics(workers.metrics.registry, config.WORKER_METRICS_HOST, config.WORKER_METRICS_PORT) : undefined;
+  logger.info({ metrics: metricsServer?.url }, 'worker started');
   let isStopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // `on`, not `once`: a supervisor may signal the whole process group and then relay the same
@@ -108,7 +117,7 @@ async function main(): Promise<void> {
         logger.warn('worker shutdown timeout');
         process.exit(1);
       }, config.SHUTDOWN_TIMEOUT_MS);
-      void workers.close().then(() => {
+      void Promise.all([workers.close(), metricsServer?.close()]).then(() => {
         clearTimeout(timer);
         logger.info('worker stopped');
         process.exit(0);

@@ -4,18 +4,59 @@ import { parseDatabaseUrl } from './database-url';
 
 export { PrismaClient };
 
+/** The connection pool behind a client, as /metrics reports it. */
+export type DatabasePoolStats = {
+  /** Connections running a query or holding a transaction. */
+  active: number;
+  idle: number;
+  total: number;
+  /** Requests waiting for a free connection. */
+  waiting: number;
+  limit: number;
+};
+
+type PoolCounters = { activeConnections(): number; idleConnections(): number; totalConnections(): number; taskQueueSize(): number };
+
+/**
+ * The adapter factory, remembering the pool of its latest connect(): Prisma connects lazily and
+ * again after $disconnect, and the adapter owns (and ends) each pool it makes.
+ */
+class ObservedMariaDb extends PrismaMariaDb {
+  pool: PoolCounters | undefined;
+
+  override async connect(): ReturnType<PrismaMariaDb['connect']> {
+    const adapter = await super.connect();
+    this.pool = adapter.underlyingDriver();
+    return adapter;
+  }
+}
+
+const poolStatsByClient = new WeakMap<PrismaClient, () => DatabasePoolStats | undefined>();
+
+/** Counters of the client's pool; undefined before its first query or for a client made elsewhere. */
+export function databasePoolStats(prisma: PrismaClient): DatabasePoolStats | undefined {
+  return poolStatsByClient.get(prisma)?.();
+}
+
 /** Prisma over the MariaDB driver adapter (works with MySQL 8 too; Prisma 7 ships no mysql2 adapter). */
 export function createPrismaClient(databaseUrl: string, options: { connectionLimit?: number } = {}): PrismaClient {
   const connection = parseDatabaseUrl(databaseUrl);
-  const adapter = new PrismaMariaDb({
+  const limit = options.connectionLimit ?? 10;
+  const adapter = new ObservedMariaDb({
     host: connection.host,
     port: connection.port,
     user: connection.user,
     password: connection.password,
     database: connection.database,
-    connectionLimit: options.connectionLimit ?? 10,
+    connectionLimit: limit,
     allowPublicKeyRetrieval: true,
   });
   // A busy pool queues transactions rather than failing them after Prisma's default 2 s.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
+  poolStatsByClient.set(client, () => {
+    const { pool } = adapter;
+    if (!pool) return undefined;
+    return { active: pool.activeConnections(), idle: pool.idleConnections(), total: pool.totalConnections(), waiting: pool.taskQueueSize(), limit };
+  });
+  return client;
 }

@@ -1,4 +1,4 @@
-export { createPrismaClient, PrismaClient } from './client';
+export { createPrismaClient, databasePoolStats, PrismaClient, type DatabasePoolStats } from './client';
 export { Prisma } from '../generated/client/client';
 export * from '../generated/client/enums';
 export { parseDatabaseUrl, withDatabase } from './database-url';

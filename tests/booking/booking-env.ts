@@ -11,7 +11,7 @@ import { createSessionStore } from '../../bff/src/modules/auth/session-store';
 import { createCalendarService } from '../../bff/src/modules/calendar/service';
 import { createBookingSettingsReader } from '../../bff/src/modules/booking/settings';
 import { generateHallSlots, type SlotGenerationDeps } from '../../bff/src/modules/booking/slot-generation';
-import { createLogger } from '../../bff/src/platform/logger';
+import { createLogger, type Logger } from '../../bff/src/platform/logger';
 import { connectRedis } from '../../bff/src/platform/redis';
 import type { WechatTestApp } from '../support/fake-wechat-app';
 import { createStaff, type LoggedIn } from '../support/factories';
@@ -36,12 +36,12 @@ export type BookingEnv = WechatTestApp & {
 export const at = (shanghaiTime: string): Date => new Date(`${shanghaiTime.replace(' ', 'T')}:00+08:00`);
 
 /** Suites that need more (the fee suites' WeChat Pay merchant) shape the fake and add settings. */
-export type BookingEnvOptions = { fake?: FakeWechatOptions; env?: (fake: FakeWechat) => Record<string, string> };
+export type BookingEnvOptions = { fake?: FakeWechatOptions; env?: (fake: FakeWechat) => Record<string, string>; logger?: Logger };
 
 export async function startBookingEnv(startAt: string, options: BookingEnvOptions = {}): Promise<BookingEnv> {
   const fake = await startFakeWechat(options.fake);
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...options.env?.(fake) });
-  const logger = createLogger({ level: 'silent' });
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const clock: Clock = { now: at(startAt) };
   const now = (): Date => clock.now;
   const open = async (): Promise<{ app: App; prisma: PrismaClient; redis: Redis; close: () => Promise<void> }> => {

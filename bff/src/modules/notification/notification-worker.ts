@@ -1,7 +1,8 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import type { PrismaClient } from '@govpocket/db';
 import type { Logger } from '../../platform/logger';
+import type { Metrics } from '../../platform/metrics';
 import type { MiniProgramApi } from '../wechat/mini-program-api';
 import type { DeliverySettings } from './deliver-outbox-event';
 import { drainOutbox, type DrainSettings } from './drain-outbox';
@@ -26,11 +27,15 @@ export type NotificationWorkerOptions = {
   /** Further recurring jobs (reminders, overdue checks …) to run on the same queue. */
   scheduledJobs?: ScheduledJob[];
   templateCacheMs?: number;
+  /** Job and delivery counters of this process (served on the worker's /metrics). */
+  metrics?: Pick<Metrics, 'jobsCompleted' | 'jobsFailed' | 'jobDuration' | 'notificationDeliveries'>;
 };
 
 export type RunningNotificationWorker = { queue: Queue; close: () => Promise<void> };
 
 export const outboxDrainJobName = 'outbox-drain';
+/** The queue the outbox drains and every scheduled job run on (its depth is on /metrics). */
+export const notificationQueueName = 'notifications';
 
 /**
  * The delivery worker: a BullMQ job scheduler ticks `outbox-drain` every `pollEveryMs`, and the
@@ -40,7 +45,7 @@ export const outboxDrainJobName = 'outbox-drain';
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<RunningNotificationWorker> {
   const { prisma, connection, miniProgram, logger } = options;
-  const queueName = options.queueName ?? 'notifications';
+  const queueName = options.queueName ?? notificationQueueName;
   const registry = createTemplateRegistrySource({ prisma, logger, ttlMs: options.templateCacheMs });
   const stopping = new AbortController();
   let isDraining = false;
@@ -53,6 +58,9 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
       isDraining = true;
       try {
         const report = await drainOutbox({ prisma, miniProgram, logger, registry, settings: options.delivery, drain: options.drain }, { signal });
+        for (const [result, count] of Object.entries(report)) {
+          if (count > 0) options.metrics?.notificationDeliveries.inc({ result }, count);
+        }
         const handled = report.SENT + report.SKIPPED + report.FAILED + report.PENDING + report.abandoned;
         if (handled > 0) jobLogger.info({ report }, 'outbox drained');
       } finally {
@@ -61,6 +69,11 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     },
   };
 
+  const observeDuration = (job: Job | undefined): void => {
+    if (options.metrics && job?.processedOn !== undefined && job.finishedOn !== undefined) {
+      options.metrics.jobDuration.observe({ queue: queueName, job: job.name }, Math.max(0, job.finishedOn - job.processedOn) / 1000);
+    }
+  };
   const queue = new Queue(queueName, { connection, prefix: options.prefix });
   const processor = await registerScheduledJobs(queue, [drainJob, ...(options.scheduledJobs ?? [])]);
   const worker = new Worker(queueName, (job) => processor(job, { logger, signal: stopping.signal }), {
@@ -68,7 +81,15 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     prefix: options.prefix,
     concurrency: options.workerConcurrency,
   });
-  worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name }, 'scheduled job failed'));
+  worker.on('failed', (job, error) => {
+    logger.error({ err: error, job: job?.name }, 'scheduled job failed');
+    options.metrics?.jobsFailed.inc({ queue: queueName, job: job?.name ?? 'unknown' });
+    observeDuration(job);
+  });
+  worker.on('completed', (job) => {
+    options.metrics?.jobsCompleted.inc({ queue: queueName, job: job.name });
+    observeDuration(job);
+  });
   worker.on('error', (error) => logger.error({ err: error }, 'notification worker error'));
   await worker.waitUntilReady();
 
