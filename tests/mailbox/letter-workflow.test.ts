@@ -108,6 +108,8 @@ describe('legal paths', () => {
     const back = await act(env, w().office, id, 'review-reply', { decision: 'SEND_BACK', comment: '答复过于简单，请写明处理措施和时间' });
     expect(back.status).toBe('ASSIGNED');
     expect(back.replies[0]).toMatchObject({ status: 'SENT_BACK', reviewComment: '答复过于简单，请写明处理措施和时间' });
+    const sentBack = await env.prisma.notification.findFirst({ where: { userId: w().handlerA.userId, eventType: 'LETTER_SENT_BACK', link: { contains: id } } });
+    expect(sentBack?.body).toContain('答复过于简单，请写明处理措施和时间');
     await act(env, w().handlerA, id, 'reply', { body: reply, isSubmitted: true });
     expect((await act(env, w().office, id, 'review-reply', { decision: 'APPROVE' })).status).toBe('REPLIED');
     expect((await env.prisma.letterReply.findMany({ where: { letterId: id } })).map((row) => row.status)).toEqual(['APPROVED']);
@@ -121,6 +123,8 @@ describe('legal paths', () => {
     expect((await staffPost(env, w().handlerA, id, 'extension', { days: 16, reason: '需要现场勘查' })).status).toBe(400);
     expect((await staffPost(env, w().office, id, 'review-extension', { decision: 'APPROVE' })).status).toBe(409);
     await act(env, w().handlerA, id, 'extension', { days: 10, reason: '需要多部门现场勘查' });
+    const asked = await env.prisma.notification.findFirst({ where: { userId: w().office.userId, eventType: 'LETTER_EXTENSION_REQUESTED', link: { contains: id } } });
+    expect(asked?.body).toMatch(/延期10个工作日，理由：需要多部门现场勘查/);
     const second = await staffPost(env, w().handlerA, id, 'extension', { days: 5, reason: '再延期一次' });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toBe('每封来信只能申请一次延期');
@@ -153,6 +157,8 @@ describe('legal paths', () => {
     expect(after.isAwaitingSupplement).toBe(false);
     expect(shanghaiDate(after.acceptDueAt.toISOString())).toBe('2026-11-09');
     expect(after.pausedWorkingSeconds).toBe(3 * 24 * 3600);
+    // The office was waiting (the letter is not accepted yet): it is told the clock runs again.
+    expect(await env.prisma.notification.count({ where: { userId: w().office.userId, eventType: 'LETTER_SUPPLEMENTED', link: { contains: id } } })).toBe(1);
     expect((await api(env).post(`/letters/${id}/supplement`).set(resident.auth).send({ response: '再补充一次内容' })).status).toBe(409);
     expect((await act(env, w().office, id, 'accept')).status).toBe('ACCEPTED');
   });
@@ -201,6 +207,7 @@ describe('publishing (信件选登)', () => {
     expect(preview.body).not.toMatch(/13812345678|330102198001011234|张三丰/);
     expect((await staffPost(env, w().office, id, 'publish')).status).toBe(200);
     expect((await staffPost(env, w().office, id, 'publish')).status).toBe(409);
+    expect(await notices(resident.userId, 'LETTER_PUBLISHED')).toBe(1);
     const list = publicLetterListResponseSchema.parse((await api(env).get('/public/letters').query({ mailboxId: w().mailboxId })).body);
     const shown = list.letters.find((letter) => letter.id === id);
     expect(shown?.body).toBe(preview.body);

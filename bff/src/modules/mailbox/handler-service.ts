@@ -57,6 +57,11 @@ export async function requestExtension(deps: MailboxDeps, input: HandlerInput & 
     // Inside the row lock: two handlers asking at once still make one request.
     if ((await countExtensions(tx, letter.id, ['PENDING', 'APPROVED', 'REJECTED'])) > 0) throw new AppError('ILLEGAL_TRANSITION', { message: '每封来信只能申请一次延期' });
     await insertExtension(tx, { letterId: letter.id, departmentId, requestedById: actor.userId, days: input.days, reason: input.reason });
+    const departmentName = (await tx.department.findUnique({ where: { id: departmentId }, select: { name: true } }))?.name ?? '';
+    await notifyStaff(tx, {
+      letter, departmentId: letter.ownerDepartmentId, role: 'MAILBOX_OFFICE', event: 'LETTER_EXTENSION_REQUESTED',
+      extra: { departmentName, days: input.days, reason: input.reason, requestedAt: deps.now() }, tag: 'extension-request',
+    });
   });
 }
 

@@ -88,8 +88,11 @@ export async function reviewReply(deps: MailboxDeps, input: OfficeInput & { deci
   const now = deps.now();
   await inTransaction(deps.prisma, async (tx) => {
     if (input.decision === 'SEND_BACK') {
-      await applyLetterTransition(tx, { letterId: input.letterId, action: 'SEND_BACK_REPLY', actor, reason: input.comment, requestId: input.requestId });
+      const { letter } = await applyLetterTransition(tx, { letterId: input.letterId, action: 'SEND_BACK_REPLY', actor, reason: input.comment, requestId: input.requestId });
       await reviewSubmittedReply(tx, { letterId: input.letterId, status: 'SENT_BACK', reviewedById: actor.userId, comment: input.comment ?? null, at: now });
+      if (letter.departmentId) {
+        await notifyStaff(tx, { letter, departmentId: letter.departmentId, role: 'DEPARTMENT_HANDLER', event: 'LETTER_SENT_BACK', extra: { comment: input.comment ?? '请按审核意见修改', sentBackAt: now }, tag: `sendback-${now.getTime()}` });
+      }
       return;
     }
     const { letter } = await applyLetterTransition(tx, {

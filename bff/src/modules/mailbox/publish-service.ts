@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { inTransaction } from '../booking/transaction';
 import type { MailboxDeps } from './deps';
 import { findPublicationSource } from './public-repository';
+import { notifyResident } from './notices';
 import { maskForPublication } from './publish-masking';
 import { findLetterForAccess, type LockedLetter } from './repository';
 import { officeActor } from './staff-access';
@@ -41,13 +42,14 @@ export async function publishLetter(deps: MailboxDeps, { user, letterId, request
   const preview = await buildPreview(deps, letterId);
   const now = deps.now();
   await inTransaction(deps.prisma, async (tx) => {
-    await applyLetterTransition(tx, {
+    const { letter: published } = await applyLetterTransition(tx, {
       letterId, action: 'PUBLISH', actor, requestId,
       guard: (row) => {
         if (row.status === 'CLOSED') assertPublishable(row);
       },
       patch: { isPublished: true, publishedAt: now, publishedById: actor.userId, publicTitle: preview.title, publicBody: preview.body, publicReply: preview.reply },
     });
+    await notifyResident(tx, { letter: published, residentId: published.residentId, event: 'LETTER_PUBLISHED', extra: { publishedAt: now }, tag: 'publish' });
   });
   return preview;
 }

@@ -2,7 +2,7 @@ import type { SessionUser } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
 import { inTransaction } from '../booking/transaction';
 import type { MailboxDeps } from './deps';
-import { notifyResident } from './notices';
+import { notifyResident, notifyStaff } from './notices';
 import { findLetterForAccess } from './repository';
 import { officeActor } from './staff-access';
 import { closeOpenSupplement, insertSupplementRequest } from './staff-repository';
@@ -35,7 +35,7 @@ export async function answerSupplement(
   const now = deps.now();
   const calendar = await deps.calendar.current();
   await inTransaction(deps.prisma, async (tx) => {
-    await applyLetterTransition(tx, {
+    const { letter } = await applyLetterTransition(tx, {
       letterId, action: 'SUPPLEMENT', actor, requestId,
       guard: (row) => {
         if (!row.isAwaitingSupplement) throw new AppError('ILLEGAL_TRANSITION', { message: '这封来信目前不需要补充材料' });
@@ -51,5 +51,10 @@ export async function answerSupplement(
       },
     });
     await closeOpenSupplement(tx, { letterId, response, at: now });
+    // Whoever's clock was stopped waits for the answer: the office before acceptance, else the department.
+    const waiting = letter.status === 'SUBMITTED' || !letter.departmentId
+      ? { departmentId: letter.ownerDepartmentId, role: 'MAILBOX_OFFICE' as const }
+      : { departmentId: letter.departmentId, role: 'DEPARTMENT_HANDLER' as const };
+    await notifyStaff(tx, { letter, ...waiting, event: 'LETTER_SUPPLEMENTED', extra: { answeredAt: now }, tag: `supplement-${now.getTime()}` });
   });
 }

@@ -36,6 +36,14 @@ export type NotificationPayloads = {
   LETTER_SUPPLEMENT_REQUESTED: Common & Letter & { request: string; requestedAt: Instant };
   LETTER_DEADLINE_WARNING: Common & Letter & { dueAt: Instant };
   LETTER_OVERDUE: Common & Letter & { dueAt: Instant };
+  /** To the handling department: the office sent the drafted reply back with its comment. */
+  LETTER_SENT_BACK: Common & Letter & { comment: string; sentBackAt: Instant };
+  /** To the office: a department asks for more time. */
+  LETTER_EXTENSION_REQUESTED: Common & Letter & { departmentName: string; days: number; reason: string; requestedAt: Instant };
+  /** To whoever waits for it (office before acceptance, the department after): the resident answered. */
+  LETTER_SUPPLEMENTED: Common & Letter & { answeredAt: Instant };
+  /** To the resident: the letter and its reply are now in 信件选登. */
+  LETTER_PUBLISHED: Common & Letter & { publishedAt: Instant };
   /** outcomeText: 已采纳 / 部分采纳 / 未采纳 / 已合并. */
   OPINION_OUTCOME_PUBLISHED: Common & { consultationId: string; consultationTitle: string; outcomeText: string; publishedAt: Instant };
   GUIDE_ERROR_REPORTED: Common & { reportId: string; itemName: string };

@@ -81,6 +81,7 @@ export const defaultTemplates: Partial<Record<NotificationEvent, Default>> = {
   LETTER_REPLIED: letterProgress('已答复', field('departmentName'), 'repliedAt'),
   LETTER_EXTENDED: letterProgress('延期办理', field('reason'), 'extendedAt'),
   LETTER_SUPPLEMENT_REQUESTED: letterProgress('待补充', field('request'), 'requestedAt'),
+  LETTER_PUBLISHED: letterProgress('已公开', field('remark', '个人信息已隐去'), 'publishedAt'),
 };
 
 /** `{ "thing1": "itemName", "thing5": { "path": "remark", "fallback": "…" } }`; null when malformed. */
