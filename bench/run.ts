@@ -27,6 +27,7 @@ import type { LoadResult } from './load';
 import { runBookingStorm } from './booking-storm';
 import { benchLetterList } from './letter-list';
 import { benchSearch } from './search-bench';
+import { benchMessageList } from './message-list';
 import { round } from './stats';
 
 const root = path.resolve(__dirname, '..');
@@ -101,6 +102,14 @@ async function main(): Promise<void> {
       rows.push({
         name: `department letter list, ${label} page (${letterList.letters.toLocaleString('en')} letters, ${letterList.openInDepartment.toLocaleString('en')} open in the department)`,
         p50: figures.p50, p95: figures.p95, p99: figures.p99, target: 'p95 ≤ 30 ms', meetsTarget: figures.p95 <= 30, note: `${figures.count} fetches, keyset`,
+      });
+    }
+
+    const messages = await benchMessageList({ prisma });
+    for (const { name, latency } of messages.figures) {
+      rows.push({
+        name: `message centre, ${name} (${messages.notifications.toLocaleString('en')} notifications, ${messages.ofResident.toLocaleString('en')} of the resident)`,
+        p50: latency.p50, p95: latency.p95, p99: latency.p99, target: 'p95 ≤ 30 ms', meetsTarget: latency.p95 <= 30, note: `${latency.count} fetches; seeded in ${round(messages.seedMs / 1000, 1)} s`,
       });
     }
   } finally {
