@@ -28,6 +28,7 @@ import { runBookingStorm } from './booking-storm';
 import { benchLetterList } from './letter-list';
 import { benchSearch } from './search-bench';
 import { benchMessageList } from './message-list';
+import { benchLetterSubmission } from './letter-submission';
 import { round } from './stats';
 
 const root = path.resolve(__dirname, '..');
@@ -104,6 +105,12 @@ async function main(): Promise<void> {
         p50: figures.p50, p95: figures.p95, p99: figures.p99, target: 'p95 ≤ 30 ms', meetsTarget: figures.p95 <= 30, note: `${figures.count} fetches, keyset`,
       });
     }
+
+    const letters = await benchLetterSubmission({ databaseUrl, prisma, redis, durationMs });
+    rows.push({
+      name: 'letter submission over HTTP (content safety through the fake WeChat)', rps: letters.rps, p50: letters.p50, p99: letters.p99, errors: letters.errors,
+      ratio: letters.rps / baseline.rps, note: `${letters.stored} letters stored for ${letters.acknowledged} acknowledged; answers ${JSON.stringify(letters.statuses)}`,
+    });
 
     const messages = await benchMessageList({ prisma });
     for (const { name, latency } of messages.figures) {
