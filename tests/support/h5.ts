@@ -16,7 +16,9 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Pages slide in with a CSS transition: wait until the page's root sits still at the left edge. */
 export async function waitForPageSettled(page: Page, selector: string): Promise<void> {
-  const root = page.locator(selector);
+  // While H5 slides a page in, the page it leaves (or an older copy of the same page) may still
+  // match: the page being shown is the newest, the last in the document.
+  const root = page.locator(selector).last();
   await root.waitFor({ state: 'visible' });
   let previous = await root.boundingBox();
   for (let attempt = 0; attempt < 100; attempt += 1) {
