@@ -166,9 +166,11 @@ export const bodySpec: fc.Arbitrary<BodySpec> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
 );
 
+// URLs stay under Node's 16 KB header limit: beyond it Node's parser answers 431 before the app runs.
+
 /** A path parameter: mostly bad, sometimes a real id so validation behind the lookup is reached. */
 export const badPathValue = fc.oneof(
-  fc.constantFrom('0', '-1', '1.5', 'NaN', '99999999999999999999999', 'abc', 'x'.repeat(5000), '2026-02-30', '0000', '1e999', 'null', '__proto__', ' ', '.', '..'),
+  fc.constantFrom('0', '-1', '1.5', 'NaN', '99999999999999999999999', 'abc', 'x'.repeat(2000), '2026-02-30', '0000', '1e999', 'null', '__proto__', ' ', '.', '..'),
   fc.constantFrom(...unicodeEdges.filter((edge) => edge !== ''), ...injections),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
   fc.uuid(),
@@ -192,6 +194,6 @@ const queryValue = fc.oneof(
 /** A raw query string: repeated keys, nested keys, bad escapes, huge values. */
 export const badQuery: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.array(fc.tuple(queryKey, queryValue), { minLength: 1, maxLength: 5 }).map((pairs) => pairs.map(([key, value]) => `${encodeSegment(String(key))}=${value}`).join('&')) },
-  { weight: 1, arbitrary: fc.constantFrom('page=1&page=2&page=x', 'pageSize[]=1&pageSize[]=2', 'status[a]=1', 'a=%', '=&=&&', '&&&', 'q', `q=${'a'.repeat(12000)}`, 'cursor=eyJpZCI6Ii0xIn0', '__proto__[x]=1', 'constructor[prototype][x]=1') },
+  { weight: 1, arbitrary: fc.constantFrom('page=1&page=2&page=x', 'pageSize[]=1&pageSize[]=2', 'status[a]=1', 'a=%', '=&=&&', '&&&', 'q', `q=${'a'.repeat(8000)}`, 'cursor=eyJpZCI6Ii0xIn0', '__proto__[x]=1', 'constructor[prototype][x]=1') },
   { weight: 1, arbitrary: fc.constant('') },
 );

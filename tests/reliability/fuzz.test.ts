@@ -148,10 +148,10 @@ async function createStaffSession(...args: Parameters<typeof createStaff>): Prom
   return staff;
 }
 
-/** A fuzzed logout or account deletion may be valid after all: sign the role in again. */
+/** Signs a role in again when its session is gone. */
 async function renewSessions(): Promise<void> {
-  if ((await request(origin).get('/me').set(sessions.resident.auth)).status === 401) sessions.resident = await loginAs(t);
-  if ((await request(origin).get('/me').set(sessions.staff.auth)).status === 401) sessions.staff = await loginAs(t, staffOpenid);
+  if ((await request(origin).get('/me/profile').set(sessions.resident.auth)).status === 401) sessions.resident = await loginAs(t);
+  if ((await request(origin).get('/me/profile').set(sessions.staff.auth)).status === 401) sessions.staff = await loginAs(t, staffOpenid);
 }
 
 const describeInput = (route: Route, input: FuzzRequest): string => `${route.method} ${urlOf(route, input).slice(0, 300)} as ${input.role} body ${JSON.stringify(input.body).slice(0, 300)}`;
@@ -219,6 +219,8 @@ describe('route fuzz: every route refuses bad input with a 4xx in the error shap
   it(`every route answers ${RUNS} generated bad requests without a 5xx or a write`, async () => {
     const failures: string[] = [];
     let sent = 0;
+    const answered = new Map<string, number>(); // error code (or status) → answers, to see the fuzz got past the gates
+    const signedIn = new Map<string, number>();
     for (const [index, route] of routes.entries()) {
       const seed = SEED + index;
       const problems: string[] = [];
@@ -229,6 +231,9 @@ describe('route fuzz: every route refuses bad input with a 4xx in the error shap
           response = await send(route, input);
         }
         sent += 1;
+        const code = String(response.body?.error?.code ?? response.status);
+        answered.set(code, (answered.get(code) ?? 0) + 1);
+        if (input.role !== 'anonymous') signedIn.set(code, (signedIn.get(code) ?? 0) + 1);
         const problem = checkAnswer(route, response);
         if (problem) problems.push(`${problem}\n    ${describeInput(route, input)}`);
         return response;
@@ -240,10 +245,14 @@ describe('route fuzz: every route refuses bad input with a 4xx in the error shap
         const batch = inputs.slice(at, at + BATCH);
         const answers = await Promise.all(batch.map(exchange));
         const accepted = answers.some((response) => response.status >= 200 && response.status < 300);
-        if (accepted && route.method !== 'GET') await renewSessions();
         const after = await rowCounts();
         const written = changedTables(baseline, after);
         baseline = after;
+        // A fuzzed logout (or account deletion) may be valid after all: sign the roles in again.
+        if (answers.some((response, position) => batch[position]?.role !== 'anonymous' && response.body?.error?.code === 'UNAUTHENTICATED')) {
+          await renewSessions();
+          baseline = await rowCounts();
+        }
         if (written.length === 0) continue;
         if (!accepted) {
           problems.push(`refused every request but wrote ${written.join(', ')}\n    ${batch.map((input) => describeInput(route, input)).join('\n    ')}`);
@@ -261,6 +270,11 @@ describe('route fuzz: every route refuses bad input with a 4xx in the error shap
       }
       if (problems.length > 0) failures.push(`${route.method} ${route.path} (FUZZ_SEED=${SEED}, route seed ${seed}): ${problems.length} bad answers\n  ${problems.slice(0, 3).join('\n  ')}`);
     }
+    // The fuzz got past authentication and into validation, not just bounced off a dead session.
+    const signedInTotal = [...signedIn.values()].reduce((sum, count) => sum + count, 0);
+    expect(signedIn.get('UNAUTHENTICATED') ?? 0).toBeLessThan(signedInTotal * 0.02);
+    expect(signedIn.get('VALIDATION_FAILED') ?? 0).toBeGreaterThan(signedInTotal * 0.1);
+    for (const code of ['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN', 'NOT_FOUND']) expect({ code, seen: (answered.get(code) ?? 0) > 0 }).toEqual({ code, seen: true });
     expect(sent).toBeGreaterThanOrEqual(routes.length * RUNS);
     expect(failures).toEqual([]);
   }, 600_000);
