@@ -20,7 +20,7 @@ import { badPathValue, badQuery, bodySpec, encodeSegment, rawBadSegment, type Bo
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
-const BATCH = 10;
+const BATCH = 20;
 
 type Role = 'anonymous' | 'resident' | 'staff';
 type Route = { method: string; path: string };
