@@ -3,6 +3,20 @@ import { summarySelect, toSummary } from './repository';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/**
+ * Prisma emulates upsert on MySQL (find, then insert or update): two requests of one user racing
+ * (a double tap, the fuzz) both insert and the second hits the unique key. Run again, the upsert
+ * finds the row and updates it.
+ */
+async function upsertRacing(upsert: () => Promise<unknown>): Promise<void> {
+  try {
+    await upsert();
+  } catch (error) {
+    if (typeof error !== 'object' || error === null || Reflect.get(error, 'code') !== 'P2002') throw error;
+    await upsert();
+  }
+}
+
 /** A resident's own guide data: materials checklist, favourites, recently viewed. */
 export async function findItemForChecklist(db: Db, code: string) {
   return db.serviceItem.findFirst({
@@ -16,11 +30,13 @@ export async function findChecklist(db: Db, userId: string, itemId: string) {
 }
 
 export async function saveChecklist(db: Db, input: { userId: string; itemId: string; itemVersion: number; checkedMaterialIds: string[] }): Promise<void> {
-  await db.materialChecklist.upsert({
-    where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
-    create: input,
-    update: { itemVersion: input.itemVersion, checkedMaterialIds: input.checkedMaterialIds },
-  });
+  await upsertRacing(() =>
+    db.materialChecklist.upsert({
+      where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
+      create: input,
+      update: { itemVersion: input.itemVersion, checkedMaterialIds: input.checkedMaterialIds },
+    }),
+  );
 }
 
 export async function findPublishedItemId(db: Db, code: string): Promise<string | null> {
@@ -28,7 +44,7 @@ export async function findPublishedItemId(db: Db, code: string): Promise<string 
 }
 
 export async function addFavourite(db: Db, userId: string, itemId: string): Promise<void> {
-  await db.favourite.upsert({ where: { userId_itemId: { userId, itemId } }, create: { userId, itemId }, update: {} });
+  await upsertRacing(() => db.favourite.upsert({ where: { userId_itemId: { userId, itemId } }, create: { userId, itemId }, update: {} }));
 }
 
 export async function removeFavourite(db: Db, userId: string, itemId: string): Promise<void> {
@@ -44,7 +60,7 @@ export async function recordRecentView(db: Db, userId: string, code: string): Pr
   const itemId = await findPublishedItemId(db, code);
   if (!itemId) return;
   const viewedAt = new Date();
-  await db.recentView.upsert({ where: { userId_itemId: { userId, itemId } }, create: { userId, itemId, viewedAt }, update: { viewedAt } });
+  await upsertRacing(() => db.recentView.upsert({ where: { userId_itemId: { userId, itemId } }, create: { userId, itemId, viewedAt }, update: { viewedAt } }));
 }
 
 export async function listRecentViews(db: Db, userId: string, limit: number) {
