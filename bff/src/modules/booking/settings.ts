@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@govpocket/db';
 import { z } from 'zod';
-import { readSettingRows } from './settings-repository';
+import { cachedSettings, readSettingRows, settingValue, type CachedSettings, type SettingSpec } from '../../platform/settings';
 
 /**
  * The booking rules of domain.md §2, read from the Setting table (an admin changes them without a
@@ -48,10 +48,7 @@ const keys = {
 export const bookingSettingKeys: string[] = Object.values(keys).map(([key]) => key);
 
 export function parseBookingSettings(values: ReadonlyMap<string, unknown>): BookingSettings {
-  const read = <T>([key, schema, fallback]: readonly [string, z.ZodType<T>, T]): T => {
-    const parsed = schema.safeParse(values.get(key));
-    return parsed.success ? parsed.data : fallback;
-  };
+  const read = <T>(spec: SettingSpec<T>): T => settingValue(values, spec);
   return {
     daysAhead: read(keys.daysAhead),
     sameDayCloseMinutes: read(keys.sameDayCloseMinutes),
@@ -70,23 +67,8 @@ export function parseBookingSettings(values: ReadonlyMap<string, unknown>): Book
   };
 }
 
-export type BookingSettingsReader = { read: () => Promise<BookingSettings>; invalidate: () => void };
+export type BookingSettingsReader = CachedSettings<BookingSettings>;
 
-export function createBookingSettingsReader(prisma: PrismaClient, { ttlMs = 5000, clock = () => Date.now() }: { ttlMs?: number; clock?: () => number } = {}): BookingSettingsReader {
-  let cached: { at: number; value: Promise<BookingSettings> } | undefined;
-  return {
-    read: () => {
-      if (!cached || clock() - cached.at > ttlMs) {
-        const value = readSettingRows(prisma, bookingSettingKeys).then(parseBookingSettings);
-        cached = { at: clock(), value };
-        value.catch(() => {
-          cached = undefined;
-        });
-      }
-      return cached.value;
-    },
-    invalidate: () => {
-      cached = undefined;
-    },
-  };
+export function createBookingSettingsReader(prisma: PrismaClient, { ttlMs = 5000, clock }: { ttlMs?: number; clock?: () => number } = {}): BookingSettingsReader {
+  return cachedSettings(() => readSettingRows(prisma, bookingSettingKeys).then(parseBookingSettings), { ttlMs, clock });
 }

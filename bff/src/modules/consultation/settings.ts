@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@govpocket/db';
 import { z } from 'zod';
+import { readSettingRows, settingValue } from '../../platform/settings';
 
 /**
  * The consultation rules of domain.md §4 kept in the Setting table (an admin changes them without
@@ -10,10 +11,11 @@ export type ConsultationSettings = { defaultDays: number; opinionMin: number; op
 const defaultDaysSchema = z.number().int().min(1).max(365);
 const lengthSchema = z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).refine((value) => value.min <= value.max);
 
+const defaultDays = ['consultation.defaultDays', defaultDaysSchema, 30] as const;
+const opinionLength = ['consultation.opinionLength', lengthSchema, { min: 10, max: 1000 }] as const;
+
 export async function readConsultationSettings(prisma: PrismaClient): Promise<ConsultationSettings> {
-  const rows = await prisma.setting.findMany({ where: { key: { in: ['consultation.defaultDays', 'consultation.opinionLength'] } }, select: { key: true, value: true } });
-  const value = (key: string): unknown => rows.find((row) => row.key === key)?.value;
-  const days = defaultDaysSchema.safeParse(value('consultation.defaultDays'));
-  const length = lengthSchema.safeParse(value('consultation.opinionLength'));
-  return { defaultDays: days.success ? days.data : 30, opinionMin: length.success ? length.data.min : 10, opinionMax: length.success ? length.data.max : 1000 };
+  const values = await readSettingRows(prisma, [defaultDays[0], opinionLength[0]]);
+  const length = settingValue(values, opinionLength);
+  return { defaultDays: settingValue(values, defaultDays), opinionMin: length.min, opinionMax: length.max };
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@govpocket/db';
 import { z } from 'zod';
-import { readSettingRows } from '../booking/settings-repository';
+import { cachedSettings, readSettingRows, settingValue, type CachedSettings, type SettingSpec } from '../../platform/settings';
 
 /**
  * The letter rules of domain.md §3, read from the Setting table (an admin changes them without a
@@ -38,13 +38,10 @@ const keys = {
   overdueNoticeAt: ['letter.overdueNoticeAt', time, '09:00'],
 } as const;
 
-export type LetterSettingsReader = { read: () => Promise<LetterSettings> };
+export type LetterSettingsReader = CachedSettings<LetterSettings>;
 
 export function parseLetterSettings(values: ReadonlyMap<string, unknown>): LetterSettings {
-  const read = <T>([key, schema, fallback]: readonly [string, z.ZodType<T>, T]): T => {
-    const parsed = schema.safeParse(values.get(key));
-    return parsed.success ? parsed.data : fallback;
-  };
+  const read = <T>(spec: SettingSpec<T>): T => settingValue(values, spec);
   return {
     acceptWorkingDays: read(keys.acceptWorkingDays),
     replyWorkingDays: read(keys.replyWorkingDays),
@@ -60,16 +57,9 @@ export function parseLetterSettings(values: ReadonlyMap<string, unknown>): Lette
   };
 }
 
+const settingKeys = Object.values(keys).map(([key]) => key);
+
 /** Each process keeps the values for a few seconds so a burst of requests reads the table once. */
 export function createLetterSettingsReader(prisma: PrismaClient, cacheMs = 5000): LetterSettingsReader {
-  let cached: { at: number; value: LetterSettings } | undefined;
-  const settingKeys = Object.values(keys).map(([key]) => key);
-  return {
-    read: async () => {
-      if (cached && Date.now() - cached.at < cacheMs) return cached.value;
-      const value = parseLetterSettings(await readSettingRows(prisma, settingKeys));
-      cached = { at: Date.now(), value };
-      return value;
-    },
-  };
+  return cachedSettings(() => readSettingRows(prisma, settingKeys).then(parseLetterSettings), { ttlMs: cacheMs });
 }
