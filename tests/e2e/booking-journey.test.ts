@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { activeAppointmentStatuses, findDemoPersona } from '@govpocket/shared';
@@ -16,7 +16,7 @@ import { connectRedis } from '../../bff/src/platform/redis';
 import { serve, type RunningServer } from '../../bff/src/platform/server';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, waitForPageSettled, waitForText } from '../support/h5';
+import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
 
 /**
  * Issue #5 acceptance: a resident books through the built H5 app, window staff (陈静, 清江市民中心)
@@ -119,31 +119,12 @@ async function resetResidentBookings(key: string): Promise<void> {
   await prisma.bookingPause.updateMany({ where: { userId: id, liftedAt: null }, data: { liftedAt: new Date() } });
 }
 
-type OpenedApp = { context: BrowserContext; page: Page; pageErrors: Error[] };
 
-async function openApp(hashPath: string): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  const config = { apiBase: bff.url, fakeWechatUrl: fake.url };
-  await context.addInitScript({ content: `window.__GOVPOCKET_CONFIG__ = ${JSON.stringify(config)};` });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${web.url}/#${hashPath}`);
-  return { context, page, pageErrors };
-}
+const openApp = (hashPath: string): Promise<OpenedApp> => openPhoneApp(browser, { apiBase: bff.url, fakeWechatUrl: fake.url, url: `${web.url}/#${hashPath}` });
 
-async function signInAs(page: Page, personaKey: string): Promise<void> {
-  await page.goto(`${web.url}/#/pages/login/index`);
-  await waitForPageSettled(page, '#page-login');
-  await page.locator(`#persona-${personaKey}`).click();
-  await waitForPageSettled(page, '#page-mine');
-  await page.locator('#mine-signed-in').waitFor({ state: 'visible' });
-}
+const signInAs = (page: Page, personaKey: string): Promise<void> => signInAsPersona(page, web.url, personaKey);
 
-async function openPage(page: Page, hashPath: string, rootSelector: string): Promise<void> {
-  await page.goto(`${web.url}/#${hashPath}`);
-  await waitForPageSettled(page, rootSelector);
-}
+const openPage = (page: Page, hashPath: string, rootSelector: string): Promise<void> => openAppPage(page, web.url, hashPath, rootSelector);
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `booking-${name}.png`) });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
@@ -20,7 +20,7 @@ import { connectRedis } from '../../bff/src/platform/redis';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { merchantEnv } from '../fees/fees-env';
 import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, waitForPageSettled, waitForText } from '../support/h5';
+import { launchChromium, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
 
 /**
  * Issue #6 journey: window staff (陈静) serve 张小明's 普通护照签发 and issue the fee order on the
@@ -119,22 +119,9 @@ async function caseBeingServed(): Promise<{ hallId: string; windowIndex: number 
   return { hallId: hall.id, windowIndex: windows.windows.filter((candidate) => candidate.isActive).findIndex((candidate) => candidate.id === window.id) };
 }
 
-async function openApp(): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  await context.addInitScript({ content: `window.__GOVPOCKET_CONFIG__ = ${JSON.stringify({ apiBase: bffUrl, fakeWechatUrl: fake.url })};` });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  return { context, page, pageErrors };
-}
+const openApp = (): Promise<OpenedApp> => openPhoneApp(browser, { apiBase: bffUrl, fakeWechatUrl: fake.url });
 
-async function signInAs(page: Page, personaKey: string): Promise<void> {
-  await page.goto(`${web.url}/#/pages/login/index`);
-  await waitForPageSettled(page, '#page-login');
-  await page.locator(`#persona-${personaKey}`).click();
-  await waitForPageSettled(page, '#page-mine');
-  await page.locator('#mine-signed-in').waitFor({ state: 'visible' });
-}
+const signInAs = (page: Page, personaKey: string): Promise<void> => signInAsPersona(page, web.url, personaKey);
 
 test('window staff issue a fee on the counter, the resident pays on H5 and sees the receipt', async () => {
   const { windowIndex } = await caseBeingServed();

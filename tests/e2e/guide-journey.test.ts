@@ -8,7 +8,7 @@ import { demoPersonas } from '@govpocket/shared';
 import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-app';
 import { ensureDemoSeeded } from '../support/seeded';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { launchChromium, waitForPageSettled, tabItem } from '../support/h5';
+import { launchChromium, phoneContextOptions, tabItem, waitForPageSettled } from '../support/h5';
 
 /**
  * Issue #4 acceptance: a resident's guide journey through the built H5 app in real Chromium,
@@ -59,7 +59,7 @@ type Session = { context: BrowserContext; page: Page; pageErrors: Error[]; baked
 
 /** A phone-sized browser with the runtime endpoints injected before the app's first script. */
 async function openApp(hashPath = '/pages/index/index'): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext(phoneContextOptions);
   const config = { apiBase: bffUrl, fakeWechatUrl: stack.fake.url };
   await context.addInitScript({ content: `window.__GOVPOCKET_CONFIG__ = ${JSON.stringify(config)};` });
   const bakedRequests: string[] = [];

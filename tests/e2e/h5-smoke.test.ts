@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Browser, type Page, type Route } from 'playwright-core';
 import { demoPersonas, type WechatLoginResponse } from '@govpocket/shared';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { launchChromium, waitForPageSettled, tabItem } from '../support/h5';
+import { launchChromium, phoneContextOptions, tabItem, waitForPageSettled } from '../support/h5';
 
 /**
  * Drives the built H5 demo (miniprogram/dist/h5) in real Chromium. The BFF and the fake WeChat are
@@ -68,7 +68,7 @@ type OpenedPage = { page: Page; pageErrors: Error[]; close: () => Promise<void> 
 
 /** A phone-sized page in its own context (empty storage: signed out), collecting uncaught page errors. */
 async function openApp(hashPath = '/pages/index/index'): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext(phoneContextOptions);
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));

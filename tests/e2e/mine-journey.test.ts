@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { findDemoPersona } from '@govpocket/shared';
 import { createLogger } from '../../bff/src/platform/logger';
 import { serve, type RunningServer } from '../../bff/src/platform/server';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-app';
 import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, waitForPageSettled } from '../support/h5';
+import { launchChromium, openPhoneApp, waitForPageSettled, type OpenedApp } from '../support/h5';
 import { eventually } from '../support/eventually';
 
 /**
@@ -87,19 +87,10 @@ async function resetResident(key: string): Promise<string> {
   return id;
 }
 
-type OpenedApp = { context: BrowserContext; page: Page; pageErrors: Error[] };
 
 /** A phone-sized page whose bundle is pointed at this test's BFF and fake WeChat before it loads. */
-async function openApp(hashPath: string): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true });
-  const config = { apiBase: bff.url, fakeWechatUrl: stack.fake.url };
-  await context.addInitScript({ content: `window.__GOVPOCKET_CONFIG__ = ${JSON.stringify(config)};` });
-  const page = await context.newPage();
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${web.url}/#${hashPath}`);
-  return { context, page, pageErrors };
-}
+const openApp = (hashPath: string): Promise<OpenedApp> =>
+  openPhoneApp(browser, { apiBase: bff.url, fakeWechatUrl: stack.fake.url, url: `${web.url}/#${hashPath}`, contextOptions: { acceptDownloads: true } });
 
 /** Waits until the element's whole text is `text` (pages update after their requests answer). */
 async function waitForText(page: Page, selector: string, text: string): Promise<void> {

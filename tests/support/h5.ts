@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, started the way this machine's closed network needs (see platform notes). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,4 +45,41 @@ export async function waitForText(page: Page, selector: string, expected: string
     await page.waitForTimeout(150);
   }
   throw new Error(`expected ${selector} to show ${String(expected)}, last saw "${last}"`);
+}
+
+/** The phone every journey runs on: an iPhone-sized touch screen in Chinese. */
+export const phoneContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
+
+export type OpenedApp = { context: BrowserContext; page: Page; pageErrors: Error[] };
+
+/**
+ * A fresh phone with the H5 app's runtime config (which BFF and fake WeChat to call) injected
+ * before any script runs, page errors collected, and `url` opened when given.
+ */
+export async function openPhoneApp(
+  browser: Browser,
+  { apiBase, fakeWechatUrl, url, contextOptions = {} }: { apiBase: string; fakeWechatUrl: string; url?: string; contextOptions?: BrowserContextOptions },
+): Promise<OpenedApp> {
+  const context = await browser.newContext({ ...phoneContextOptions, ...contextOptions });
+  await context.addInitScript({ content: `window.__GOVPOCKET_CONFIG__ = ${JSON.stringify({ apiBase, fakeWechatUrl })};` });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  if (url) await page.goto(url);
+  return { context, page, pageErrors };
+}
+
+/** Signs in as a demo persona on the login page and waits for 我的 to show the signed-in user. */
+export async function signInAsPersona(page: Page, webUrl: string, personaKey: string): Promise<void> {
+  await page.goto(`${webUrl}/#/pages/login/index`);
+  await waitForPageSettled(page, '#page-login');
+  await page.locator(`#persona-${personaKey}`).click();
+  await waitForPageSettled(page, '#page-mine');
+  await page.locator('#mine-signed-in').waitFor({ state: 'visible' });
+}
+
+/** Opens a page of the app by its hash path and waits until it has slid in. */
+export async function openAppPage(page: Page, webUrl: string, hashPath: string, rootSelector: string): Promise<void> {
+  await page.goto(`${webUrl}/#${hashPath}`);
+  await waitForPageSettled(page, rootSelector);
 }
