@@ -183,16 +183,8 @@ export const notAcceptedReasonLabels: Record<NotAcceptedReason, string> = {
 export const urgencySchema = z.enum(['NORMAL', 'DUE_SOON', 'OVERDUE', 'PAUSED']);
 export type Urgency = z.infer<typeof urgencySchema>;
 
-export const staffLetterRowSchema = z.object({
-  id: z.string(),
-  trackingCode: z.string(),
-  type: letterTypeSchema,
-  status: letterStatusSchema,
-  statusLabel: z.string(),
-  title: z.string(),
-  mailboxName: z.string(),
+export const staffLetterRowSchema = letterSummarySchema.omit({ isAwaitingSupplement: true }).extend({
   departmentName: z.string().nullable(),
-  submittedAt: instant,
   dueAt: instant.nullable(),
   urgency: urgencySchema,
   contentCheckStatus: contentCheckStatusSchema,
