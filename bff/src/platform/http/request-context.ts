@@ -26,14 +26,13 @@ export function requestContext(logger: Logger): Middleware<AppState> {
       },
     });
     ctx.set('X-Request-Id', requestId);
+    if (!logsRequests) return next();
     const startedAt = process.hrtime.bigint();
     try {
       await next();
     } finally {
-      if (logsRequests) {
-        const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-        ctx.state.log.info({ method: ctx.method, route: matchedRoute(ctx) ?? 'unmatched', status: ctx.status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
-      }
+      const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+      ctx.state.log.info({ method: ctx.method, route: matchedRoute(ctx) ?? 'unmatched', status: ctx.status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
     }
   };
 }
