@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import cors from '@koa/cors';
 import type Redis from 'ioredis';
 import Koa from 'koa';
-import { databasePoolStats, type PrismaClient } from '@govpocket/db';
+import { databasePoolStats, type ListReads, type PrismaClient } from '@govpocket/db';
 import type { Config } from './config';
 import { auditRoutes } from './modules/audit/routes';
 import { authenticate } from './modules/auth/authenticate';
@@ -45,6 +45,8 @@ export type AppDeps = {
   config: Config;
   logger: Logger;
   prisma: PrismaClient;
+  /** Where list endpoints read (read replicas, see routeListReads); defaults to the primary. */
+  listReads?: ListReads;
   redis: Redis;
   metrics?: Metrics;
   /** Defaults to the real clients behind config.WECHAT_API_BASE. */
@@ -66,6 +68,7 @@ export type App = Koa<AppState> & {
 export function createApp(deps: AppDeps): App {
   const metrics = deps.metrics ?? createMetrics();
   const { config, prisma, redis } = deps;
+  const listReads = deps.listReads ?? prisma;
   const keyPrefix = config.REDIS_KEY_PREFIX;
   const wechat = deps.wechat ?? createWechat(config, redis);
   const sessions = createSessionStore({ redis, keyPrefix, ttlSeconds: config.SESSION_TTL_SECONDS });
@@ -128,15 +131,15 @@ export function createApp(deps: AppDeps): App {
     meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION }),
     workbenchRoutes({ prisma }),
     calendarRoutes(calendar),
-    auditRoutes({ prisma }),
+    auditRoutes({ reads: listReads }),
     guideRoutes({ prisma, cache: guideCache, search: guideSearch }),
     guideErrorReportRoutes({ prisma, rateLimiter, contentSafety }),
     guideAdminRoutes({ prisma, cache: guideCache }),
     homeRoutes({ prisma, cache: guideCache, search: guideSearch }),
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
-    ...mailboxRouters(createMailboxDeps({ prisma, calendar, contentSafety, files, rateLimiter, now: deps.now })),
-    ...consultationRouters({ prisma, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
+    ...mailboxRouters(createMailboxDeps({ prisma, listReads, calendar, contentSafety, files, rateLimiter, now: deps.now })),
+    ...consultationRouters({ prisma, listReads, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
     ...paymentRouters(payment),
     openApiRoutes(),
   ];

@@ -17,7 +17,26 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// URL').default('mysql://root@127.0.0.1:3306/govpocket'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Read replicas for list endpoints, comma-separated mysql:// URLs; empty: the primary serves them. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter((url) => url !== ''))
+    .pipe(z.array(z.string().regex(/^(mysql|mariadb):\/\//, 'must be mysql:// URLs separated by commas'))),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  /**
+   * Redis Sentinel, comma-separated host:port of the sentinels; empty: REDIS_URL's host is the
+   * server. With sentinels, REDIS_URL still gives the password and db number.
+   */
+  REDIS_SENTINELS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .pipe(z.array(z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port pairs separated by commas'))),
+  /** The master name the sentinels monitor (`sentinel monitor <name> …`). */
+  REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
+  /** The sentinels' own password (`requirepass` in sentinel.conf), if they have one. */
+  REDIS_SENTINEL_PASSWORD: z.string().default(''),
   REDIS_KEY_PREFIX: z.string().default('gp:'),
   /** The browser origin of the H5 demo; CORS answers this origin only. */
   H5_ORIGIN: z.string().url().default('http://127.0.0.1:10086'),

@@ -1,23 +1,24 @@
-import { createPrismaClient } from '@govpocket/db';
+import { createPrismaClient, routeListReads } from '@govpocket/db';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './platform/logger';
-import { connectRedis } from './platform/redis';
+import { connectRedis, redisTarget } from './platform/redis';
 import { serve } from './platform/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
-  const redis = await connectRedis(config.REDIS_URL);
-  const app = createApp({ config, logger, prisma, redis });
+  const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { connectionLimit: config.DATABASE_POOL_SIZE }));
+  const redis = await connectRedis(redisTarget(config));
+  const app = createApp({ config, logger, prisma, listReads: routeListReads(prisma, replicas), redis });
   const running = await serve({
     app,
     host: config.HOST,
     port: config.PORT,
     logger,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [() => app.close(), () => prisma.$disconnect(), () => redis.quit()],
+    closers: [() => app.close(), () => prisma.$disconnect(), ...replicas.map((replica) => () => replica.$disconnect()), () => redis.quit()],
   });
   logger.info({ url: running.url }, 'BFF listening');
   let stopping = false;

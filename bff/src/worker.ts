@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { ConfigError, loadConfig, type Config } from './config';
 import { bookingScheduledJobs } from './modules/booking';
@@ -12,7 +11,7 @@ import { startNotificationWorker, type ScheduledJob } from './modules/notificati
 import { createWechat, type Wechat } from './modules/wechat';
 import { createLogger, type Logger } from './platform/logger';
 import { createMetrics, instrumentRedis, serveMetrics, type Metrics } from './platform/metrics';
-import { connectRedis } from './platform/redis';
+import { connectRedis, openBlockingRedis, redisTarget } from './platform/redis';
 
 /**
  * The worker process: delivers the notification outbox and runs the fleet's scheduled jobs on
@@ -40,7 +39,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
   if (!options.prisma) closers.push(() => prisma.$disconnect());
   // The access-token cache and the jobs need the fail-fast connection the BFF uses.
-  const redis = await connectRedis(config.REDIS_URL);
+  const redis = await connectRedis(redisTarget(config));
   if (!options.metrics) instrumentRedis(redis, metrics);
   closers.push(() => redis.quit());
   const wechat = options.wechat ?? createWechat(config, redis);
@@ -60,7 +59,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     ...paymentScheduledJobs(createPaymentDeps({ config, prisma, redis })),
   ];
   // BullMQ blocks on its connection and must never give up on a command.
-  const bullConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const bullConnection = openBlockingRedis(redisTarget(config));
   bullConnection.on('error', (error) => logger.warn({ err: error }, 'BullMQ Redis connection error'));
   closers.push(() => bullConnection.quit());
 

@@ -1,5 +1,6 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import { PrismaClient } from '../generated/client/client';
+import { readReplicas } from '@prisma/extension-read-replicas';
+import { PrismaClient, type Prisma } from '../generated/client/client';
 import { parseDatabaseUrl } from './database-url';
 
 export { PrismaClient };
@@ -59,4 +60,25 @@ export function createPrismaClient(databaseUrl: string, options: { connectionLim
     return { active: pool.activeConnections(), idle: pool.idleConnections(), total: pool.totalConnections(), waiting: pool.taskQueueSize(), limit };
   });
   return client;
+}
+
+/**
+ * The client list endpoints read through: model reads only (no $transaction, no raw SQL), so a
+ * list can be served by a read replica a second behind the primary. Reads that follow the same
+ * user's write (a receipt, "my appointments" after booking) keep using the primary client.
+ */
+export type ListReads = Prisma.TransactionClient;
+
+/**
+ * Routes the model reads of `primary` (findMany, count, groupBy, …) to one of the replicas through
+ * Prisma's read-replicas extension; writes and transactions stay on the primary. Without replicas
+ * the primary itself serves the lists.
+ */
+export function routeListReads(primary: PrismaClient, replicas: PrismaClient[]): ListReads {
+  if (replicas.length === 0) return primary;
+  const routed = primary.$extends(readReplicas({ replicas }));
+  // The extension is typed against @prisma/client's generic client, so its delegates carry extension
+  // generics our generated client's types do not name. At run time they are the primary's delegates
+  // with reads sent to a replica (tests/db/read-replicas.test.ts proves the routing).
+  return routed as unknown as ListReads;
 }

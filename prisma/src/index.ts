@@ -1,4 +1,4 @@
-export { createPrismaClient, databasePoolStats, PrismaClient, type DatabasePoolStats } from './client';
+export { createPrismaClient, databasePoolStats, PrismaClient, routeListReads, type DatabasePoolStats, type ListReads } from './client';
 export { Prisma } from '../generated/client/client';
 export * from '../generated/client/enums';
 export { parseDatabaseUrl, withDatabase } from './database-url';

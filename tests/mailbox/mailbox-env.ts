@@ -33,10 +33,10 @@ export const shanghaiDate = (iso: string | null | undefined): string => new Date
 
 const unique = (): string => randomUUID().slice(0, 8);
 
-export async function startMailboxEnv(startAt: string): Promise<MailboxEnv> {
+export async function startMailboxEnv(startAt: string, env: Record<string, string> = {}): Promise<MailboxEnv> {
   const clock: Clock = { now: at(startAt) };
   const uploadDir = await mkdtemp(path.join(os.tmpdir(), 'govpocket-letters-'));
-  const t = await createWechatTestApp({ FILE_STORAGE_DIR: uploadDir }, { now: () => clock.now });
+  const t = await createWechatTestApp({ FILE_STORAGE_DIR: uploadDir, ...env }, { now: () => clock.now });
   const department = (name: string) => t.prisma.department.create({ data: { name }, select: { id: true, name: true } });
   const office = await department(`测试市政府办公室${unique()}`);
   const otherOffice = await department(`测试区政府办公室${unique()}`);

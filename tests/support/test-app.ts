@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
-import { createPrismaClient, type PrismaClient } from '@govpocket/db';
+import { createPrismaClient, routeListReads, type PrismaClient } from '@govpocket/db';
 import { createApp, type App } from '../../bff/src/app';
 import { loadConfig, type Config } from '../../bff/src/config';
 import { createLogger, type Logger } from '../../bff/src/platform/logger';
-import { connectRedis } from '../../bff/src/platform/redis';
+import { connectRedis, redisTarget } from '../../bff/src/platform/redis';
 
 export type TestApp = {
   app: App;
@@ -19,8 +19,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: 'http://127.0.0.1:10086', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 8 });
-  const redis = await connectRedis(config.REDIS_URL);
-  const app = createApp({ config, logger, prisma, redis, now: options.now });
+  // As main.ts does: list endpoints read from DATABASE_REPLICA_URLS when a suite names some.
+  const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { connectionLimit: 4 }));
+  const redis = await connectRedis(redisTarget(config));
+  const app = createApp({ config, logger, prisma, listReads: routeListReads(prisma, replicas), redis, now: options.now });
   return {
     app,
     config,
@@ -28,7 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     redis,
     close: async () => {
       await app.close();
-      await prisma.$disconnect();
+      await Promise.all([prisma, ...replicas].map((client) => client.$disconnect()));
       redis.disconnect();
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PrismaClient } from '@govpocket/db';
+import type { ListReads } from '@govpocket/db';
 import { createRouter, type AppRouter } from '../../platform/http/router';
 import { requireRole } from '../auth/access';
 
@@ -16,12 +16,13 @@ const auditQuerySchema = z.object({
 });
 
 /** Admin: the audit log, read-only (no route edits or deletes it; the database refuses too). */
-export function auditRoutes({ prisma }: { prisma: PrismaClient }): AppRouter {
+/** Reads through `reads`: a read replica where one is configured (the log is append-only). */
+export function auditRoutes({ reads }: { reads: ListReads }): AppRouter {
   const router = createRouter();
   router.get('/admin/audit-logs', requireRole('ADMIN'), async (ctx) => {
     const query = auditQuerySchema.parse(ctx.query);
-    const cursor = query.before ? await prisma.auditLog.findUnique({ where: { id: query.before }, select: { createdAt: true, id: true } }) : null;
-    const rows = await prisma.auditLog.findMany({
+    const cursor = query.before ? await reads.auditLog.findUnique({ where: { id: query.before }, select: { createdAt: true, id: true } }) : null;
+    const rows = await reads.auditLog.findMany({
       where: {
         ...(query.entityType ? { entityType: query.entityType } : {}),
         ...(query.entityId ? { entityId: query.entityId } : {}),

@@ -13,12 +13,13 @@ import { isAcceptingOpinions, toDetail, toListItem, toMyOpinion } from './views'
 const publicStatuses: ConsultationStatus[] = ['OPEN', 'CLOSED', 'FEEDBACK_PUBLISHED'];
 
 export async function listConsultations(deps: ConsultationDeps, query: ConsultationListQuery): Promise<ConsultationListResponse> {
-  const rows = await listPublicConsultations(deps.prisma, { statuses: query.status ? [query.status] : publicStatuses, departmentId: query.departmentId });
+  const reads = deps.listReads ?? deps.prisma;
+  const rows = await listPublicConsultations(reads, { statuses: query.status ? [query.status] : publicStatuses, departmentId: query.departmentId });
   const now = deps.now();
   // Open ones first (soonest to close on top), then awaiting feedback, then finished.
   const rank: Record<string, number> = { OPEN: 0, CLOSED: 1, FEEDBACK_PUBLISHED: 2 };
   const sorted = [...rows].sort((a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3) || (a.status === 'OPEN' ? a.endsAt.getTime() - b.endsAt.getTime() : b.endsAt.getTime() - a.endsAt.getTime()));
-  return { items: sorted.map((row) => toListItem(row, now)), departments: await listDepartmentsWithConsultations(deps.prisma) };
+  return { items: sorted.map((row) => toListItem(row, now)), departments: await listDepartmentsWithConsultations(reads) };
 }
 
 /** A draft is nobody's business but its department's: it does not exist for the public. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@govpocket/db';
+import type { ListReads, PrismaClient } from '@govpocket/db';
 import type { RateLimiter } from '../../platform/rate-limit';
 import type { CalendarService } from '../calendar/service';
 import type { ContentSafetyDeps } from '../content-safety/service';
@@ -8,6 +8,8 @@ import type { LetterSettingsReader } from './settings';
 /** What the mailbox services need, built once in createApp (tests pass their own clock). */
 export type MailboxDeps = {
   prisma: PrismaClient;
+  /** Staff and public letter lists and statistics: a read replica where one is configured. */
+  lists: ListReads;
   calendar: CalendarService;
   settings: LetterSettingsReader;
   contentSafety: ContentSafetyDeps;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@govpocket/db';
+import type { ListReads, PrismaClient } from '@govpocket/db';
 import type { AppRouter } from '../../platform/http/router';
 import type { RateLimiter } from '../../platform/rate-limit';
 import type { CalendarService } from '../calendar/service';
@@ -13,15 +13,16 @@ import { mailboxStaffRoutes } from './staff-routes';
 export type { MailboxDeps } from './deps';
 export { closeUnratedLetters, mailboxScheduledJobs, recheckPendingLetters, sendOverdueNotices } from './jobs';
 
-export function createMailboxDeps({ prisma, calendar, contentSafety, files, rateLimiter, now = () => new Date() }: {
+export function createMailboxDeps({ prisma, listReads = prisma, calendar, contentSafety, files, rateLimiter, now = () => new Date() }: {
   prisma: PrismaClient;
+  listReads?: ListReads;
   calendar: CalendarService;
   contentSafety: ContentSafetyDeps;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
   rateLimiter: RateLimiter;
   now?: () => Date;
 }): MailboxDeps {
-  return { prisma, calendar, settings: createLetterSettingsReader(prisma), contentSafety, files, rateLimiter, now };
+  return { prisma, lists: listReads, calendar, settings: createLetterSettingsReader(prisma), contentSafety, files, rateLimiter, now };
 }
 
 export function mailboxRouters(deps: MailboxDeps): AppRouter[] {

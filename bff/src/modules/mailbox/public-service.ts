@@ -19,7 +19,7 @@ export async function listPublicLetters(
   { type, mailboxId, departmentId, month, cursor, limit }: { type?: LetterType; mailboxId?: string; departmentId?: string; month?: string; cursor?: string; limit: number },
 ): Promise<PublicLetterListResponse> {
   const range = month ? periodRange('month', month) : null;
-  const rows = await listPublishedLetters(deps.prisma, {
+  const rows = await listPublishedLetters(deps.lists, {
     ...(type ? { type } : {}), ...(mailboxId ? { mailboxId } : {}), ...(departmentId ? { departmentId } : {}),
     ...(range ? { publishedAt: { gte: range.from, lt: range.to } } : {}),
   }, { after: decodeCursor(cursor), limit });
@@ -57,7 +57,7 @@ type Tally = Omit<LetterStatsRow, 'onTimeRate' | 'satisfactionRate'>;
  */
 export async function letterStatistics(deps: MailboxDeps, { period, value }: { period: 'month' | 'quarter'; value: string }): Promise<LetterStatsResponse> {
   const range = periodRange(period, value);
-  const rows = await listLettersForStats(deps.prisma, range);
+  const rows = await listLettersForStats(deps.lists, range);
   const empty = (departmentId: string | null, departmentName: string): Tally => ({ departmentId, departmentName, received: 0, accepted: 0, replied: 0, repliedOnTime: 0, rated: 0, satisfied: 0 });
   const total = empty(null, '全市');
   const byDepartment = new Map<string, Tally>();

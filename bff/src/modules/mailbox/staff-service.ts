@@ -36,7 +36,7 @@ async function toRows(deps: MailboxDeps, rows: StaffListRow[]) {
 }
 
 async function page(deps: MailboxDeps, where: Prisma.LetterWhereInput, keyset: Omit<Keyset, 'after'>, cursor: string | undefined): Promise<StaffLetterListResponse> {
-  const rows = await listLetterPage(deps.prisma, where, { ...keyset, after: decodeCursor(cursor) });
+  const rows = await listLetterPage(deps.lists, where, { ...keyset, after: decodeCursor(cursor) });
   const hasMore = rows.length > keyset.limit;
   const shown = rows.slice(0, keyset.limit);
   const last = shown.at(-1);
@@ -70,7 +70,7 @@ export async function listDepartmentLetters(deps: MailboxDeps, { departmentId, c
 
 /** 督办: letters past a deadline with the clock running, for one office or (admins) all. */
 export async function listOverdue(deps: MailboxDeps, { officeId }: { officeId: string | null }): Promise<StaffLetterListResponse> {
-  const rows = await listOverdueLetters(deps.prisma, officeId ? { ownerDepartmentId: officeId } : {}, deps.now());
+  const rows = await listOverdueLetters(deps.lists, officeId ? { ownerDepartmentId: officeId } : {}, deps.now());
   return { letters: await toRows(deps, rows), nextCursor: null };
 }
 
