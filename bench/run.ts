@@ -4,7 +4,7 @@
  * on the same machine, so runs on busy and quiet machines can be compared.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ import { benchLetterList } from './letter-list';
 import { benchSearch } from './search-bench';
 import { benchMessageList } from './message-list';
 import { benchLetterSubmission } from './letter-submission';
+import { benchH5FirstScreen, serveH5 } from './h5-first-screen';
+import { mainPackageTargetBytes, packageLimitBytes, weappPackageSizes } from './package-sizes';
 import { round } from './stats';
 
 const root = path.resolve(__dirname, '..');
@@ -51,13 +53,21 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
 }
 
-type Row = { name: string; rps?: number; p50: number; p95?: number; p99: number; errors?: number; ratio?: number; note?: string; target?: string; meetsTarget?: boolean };
+type Row = { name: string; rps?: number; p50?: number; p95?: number; p99?: number; errors?: number; ratio?: number; note?: string; target?: string; meetsTarget?: boolean };
+
+/** The mini-program builds the size and first-screen figures read; built here when missing. */
+async function ensureMiniprogramBuilds(): Promise<void> {
+  const missing = ['weapp', 'h5'].filter((target) => !existsSync(path.join(root, 'miniprogram/dist', target, target === 'h5' ? 'index.html' : 'app.json')));
+  if (missing.length > 0) await run(process.execPath, [path.join(root, 'scripts/build-miniprogram.mjs'), ...missing], { maxBuffer: 16 << 20 });
+}
 
 async function main(): Promise<void> {
+  await ensureMiniprogramBuilds();
+  const site = await serveH5();
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/govpocket_bench';
   await createDatabaseIfMissing(databaseUrl);
   await migrate({ databaseUrl });
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', REDIS_KEY_PREFIX: `bench${process.pid}:` });
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', REDIS_KEY_PREFIX: `bench${process.pid}:`, H5_ORIGIN: site.url });
   const prisma = createPrismaClient(databaseUrl, { connectionLimit: 10 });
   await seedDemo(prisma);
   const redis = await connectRedis(config.REDIS_URL);
@@ -119,7 +129,15 @@ async function main(): Promise<void> {
         p50: latency.p50, p95: latency.p95, p99: latency.p99, target: 'p95 ≤ 30 ms', meetsTarget: latency.p95 <= 30, note: `${latency.count} fetches; seeded in ${round(messages.seedMs / 1000, 1)} s`,
       });
     }
+
+    const screen = await benchH5FirstScreen({ site, apiBase: bffServer.url });
+    rows.push({ name: 'H5 first screen: first contentful paint (Chromium, loopback, cold cache)', p50: screen.firstContentfulPaint.p50, p99: screen.firstContentfulPaint.p99, note: `${screen.firstContentfulPaint.count} fresh phones` });
+    rows.push({
+      name: 'H5 first screen: hot items from GET /home on screen', p50: screen.hotItemsShown.p50, p99: screen.hotItemsShown.p99,
+      target: 'p50 ≤ 1000 ms', meetsTarget: screen.hotItemsShown.p50 <= 1000, note: `${screen.hotItemsShown.count} fresh phones, ${round(screen.transferredKb, 0)} KB transferred each`,
+    });
   } finally {
+    await site.close();
     await Promise.all([bareServer.close(), bffServer.close()]);
     await app.close();
     await prisma.$disconnect();
@@ -136,14 +154,22 @@ async function main(): Promise<void> {
     target: 'p95 ≤ 10 ms', meetsTarget: searchFigures.latency.p95 <= 10, note: `${searchFigures.latency.count} queries`,
   });
 
+  for (const { name, bytes } of weappPackageSizes()) {
+    const isMain = name === 'main';
+    rows.push({
+      name: `weapp ${isMain ? 'main package' : `subpackage ${name}`}: ${round(bytes / 1024, 0)} KB`,
+      target: isMain ? '≤ 1 MB (limit 2 MB)' : '≤ 2 MB', meetsTarget: bytes <= (isMain ? mainPackageTargetBytes : packageLimitBytes),
+    });
+  }
+
   const load1 = os.loadavg()[0] ?? 0;
   console.log(`\nGovPocket benchmarks — ${new Date().toISOString()} — ${os.cpus().length} cores, load average ${round(load1)}, ${concurrency} connections × ${durationMs / 1000} s per HTTP figure\n`);
   console.table(rows.map((row) => ({
     benchmark: row.name,
     'req/s': row.rps === undefined ? '' : round(row.rps, 0),
-    'p50 ms': round(row.p50),
+    'p50 ms': row.p50 === undefined ? '' : round(row.p50),
     'p95 ms': row.p95 === undefined ? '' : round(row.p95),
-    'p99 ms': round(row.p99),
+    'p99 ms': row.p99 === undefined ? '' : round(row.p99),
     errors: row.errors ?? '',
     'vs bare Koa': row.ratio === undefined ? '' : round(row.ratio),
     target: row.target ?? '',
