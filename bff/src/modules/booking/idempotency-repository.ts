@@ -26,6 +26,11 @@ export async function completeIdempotencyRecord(prisma: PrismaClient, id: string
   await prisma.idempotencyRecord.updateMany({ where: { id, statusCode: null }, data: input });
 }
 
+/** Extends a running claim: its request is still working, so duplicates must keep waiting. */
+export async function renewIdempotencyClaim(prisma: PrismaClient, id: string, expiresAt: Date): Promise<void> {
+  await prisma.idempotencyRecord.updateMany({ where: { id, statusCode: null }, data: { expiresAt } });
+}
+
 /** Removes a claim (the work failed in a way worth retrying) or an expired record. */
 export async function deleteIdempotencyRecord(prisma: PrismaClient, id: string, onlyIf: { expiredBefore?: Date; isPending?: boolean } = {}): Promise<void> {
   await prisma.idempotencyRecord.deleteMany({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@govpocket/db';
 import { errorCodes, type ErrorCode } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
-import { completeIdempotencyRecord, deleteIdempotencyRecord, findIdempotencyRecord, insertIdempotencyClaim, type IdempotencyRow } from './idempotency-repository';
+import { completeIdempotencyRecord, deleteIdempotencyRecord, findIdempotencyRecord, insertIdempotencyClaim, renewIdempotencyClaim, type IdempotencyRow } from './idempotency-repository';
 
 /**
  * Idempotency-Key handling through IdempotencyRecord (scope + key unique). The first request
@@ -10,6 +10,9 @@ import { completeIdempotencyRecord, deleteIdempotencyRecord, findIdempotencyReco
  * (same status and body, errors included); the same key with another body is refused (422); a
  * duplicate arriving while the first is still running waits briefly for it, then gets 409.
  * Answers that say "try again" (5xx, 429) are not kept, so the retry really tries again.
+ * A running claim is short and renewed while its request works: when the process dies mid-request
+ * (kill -9, a crash), the resident's retry with the same key is judged again within seconds
+ * instead of being refused as a duplicate for a minute.
  */
 export type IdempotentAnswer<T> = { status: number; body: T };
 
@@ -20,7 +23,7 @@ export type IdempotencyOptions = {
   userId: string;
   request: unknown;
   now: () => Date;
-  /** How long a running claim blocks duplicates before it counts as abandoned. */
+  /** How long a claim whose request stopped renewing it blocks duplicates before it counts as abandoned. */
   claimTtlMs?: number;
   keepForMs?: number;
   waitForFirstMs?: number;
@@ -46,7 +49,7 @@ export async function runIdempotently<T extends Prisma.InputJsonValue>(
   parse: AnswerParser<T>,
   work: () => Promise<IdempotentAnswer<T>>,
 ): Promise<IdempotentAnswer<T>> {
-  const { prisma, scope, key, now, claimTtlMs = 60_000, keepForMs = 24 * 3600_000, waitForFirstMs = 3000 } = options;
+  const { prisma, scope, key, now, claimTtlMs = 15_000, keepForMs = 24 * 3600_000, waitForFirstMs = 3000 } = options;
   const requestHash = hashRequest(options.request);
   if (options.refuseEarly && !(await findIdempotencyRecord(prisma, scope, key))) await options.refuseEarly();
   let claimId: string | null = null;
@@ -66,10 +69,17 @@ export async function runIdempotently<T extends Prisma.InputJsonValue>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
+  const claim = claimId;
+  const heartbeat = setInterval(() => {
+    // A failed renewal only shortens the claim; the request's own answer decides what is kept.
+    renewIdempotencyClaim(prisma, claim, new Date(now().getTime() + claimTtlMs)).catch(() => undefined);
+  }, Math.max(1000, Math.floor(claimTtlMs / 3)));
+  heartbeat.unref();
   let answer: IdempotentAnswer<T>;
   try {
     answer = await work();
   } catch (error) {
+    clearInterval(heartbeat);
     if (error instanceof AppError && error.status < 500 && error.status !== 429) {
       const stored: StoredError = { error: { code: error.code, message: error.userMessage, ...(error.details === undefined ? {} : { details: error.details }) } };
       await completeIdempotencyRecord(prisma, claimId, { statusCode: error.status, response: toJson(stored), expiresAt: new Date(now().getTime() + keepForMs) });
@@ -78,6 +88,7 @@ export async function runIdempotently<T extends Prisma.InputJsonValue>(
     }
     throw error;
   }
+  clearInterval(heartbeat);
   await completeIdempotencyRecord(prisma, claimId, { statusCode: answer.status, response: answer.body, expiresAt: new Date(now().getTime() + keepForMs) });
   return answer;
 }

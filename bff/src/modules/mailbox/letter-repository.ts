@@ -19,6 +19,14 @@ export async function findResidentContact(db: Db, userId: string) {
   return db.user.findFirst({ where: { id: userId, deletedAt: null }, select: { openid: true, phoneEncrypted: true } });
 }
 
+/** The letter an earlier attempt with this Idempotency-Key stored, if one did. */
+export async function findLetterByKey(db: Db, { residentId, idempotencyKey }: { residentId: string; idempotencyKey: string }) {
+  return db.letter.findUnique({
+    where: { residentId_idempotencyKey: { residentId, idempotencyKey } },
+    select: { id: true, trackingCode: true, status: true, contentCheckStatus: true, submittedAt: true, acceptDueAt: true, mailbox: { select: { promisedDays: true } } },
+  });
+}
+
 export async function insertSubmittedLetter(
   tx: Prisma.TransactionClient,
   { letter, images, event }: { letter: Prisma.LetterUncheckedCreateInput; images: Prisma.LetterAttachmentCreateManyLetterInput[]; event: Prisma.LetterEventCreateManyLetterInput },

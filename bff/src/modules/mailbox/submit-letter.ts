@@ -8,7 +8,7 @@ import { inTransaction, isUniqueViolation } from '../booking/transaction';
 import { checkResidentText } from '../content-safety/service';
 import { findOwnUpload } from '../files';
 import type { MailboxDeps } from './deps';
-import { findActiveMailbox, findResidentContact, insertSubmittedLetter } from './letter-repository';
+import { findActiveMailbox, findLetterByKey, findResidentContact, insertSubmittedLetter } from './letter-repository';
 
 /**
  * A resident writes to a mailbox. Before anything is stored the text passes content safety (a
@@ -39,6 +39,10 @@ async function storeLetter(
   { residentId, idempotencyKey, input, requestId }: { residentId: string; idempotencyKey: string; input: ReturnType<typeof submitLetterRequestSchema.parse>; requestId: string },
 ): Promise<LetterReceipt> {
   const settings = await deps.settings.read();
+  // Stored by an earlier attempt whose answer was lost (its process died after the commit): the
+  // same letter again, not a second one and not the unique-key clash a new insert would hit.
+  const earlier = await earlierReceipt(deps, { residentId, idempotencyKey, replyWorkingDays: settings.replyWorkingDays });
+  if (earlier) return earlier;
   checkLength(input.title, settings.titleLength, '标题');
   checkLength(input.body, settings.bodyLength, '内容');
   if (input.imageFileIds.length > settings.maxImages) throw new AppError('VALIDATION_FAILED', { message: `最多上传${settings.maxImages}张图片` });
@@ -79,10 +83,25 @@ async function storeLetter(
       });
       return { id: letter.id, trackingCode, status: 'SUBMITTED', contentCheckStatus: verdict.status, submittedAt: now.toISOString(), expectedAcceptBy: acceptDueAt.toISOString(), expectedReplyBy: expectedReplyBy.toISOString() };
     } catch (error) {
-      // Ten random characters from 32 rarely collide; when they do, draw again.
-      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // An attempt with the same key committed meanwhile (its claim had expired while it ran).
+      const raced = await earlierReceipt(deps, { residentId, idempotencyKey, replyWorkingDays: settings.replyWorkingDays });
+      if (raced) return raced;
+      // Otherwise the tracking code: ten random characters from 32 rarely collide; draw again.
+      if (attempt >= 3) throw error;
     }
   }
+}
+
+async function earlierReceipt(deps: MailboxDeps, { residentId, idempotencyKey, replyWorkingDays }: { residentId: string; idempotencyKey: string; replyWorkingDays: number }): Promise<LetterReceipt | null> {
+  const letter = await findLetterByKey(deps.prisma, { residentId, idempotencyKey });
+  if (!letter) return null;
+  const calendar = await deps.calendar.current();
+  const expectedReplyBy = calendar.addWorkingDays(letter.acceptDueAt, letter.mailbox.promisedDays ?? replyWorkingDays);
+  return {
+    id: letter.id, trackingCode: letter.trackingCode, status: letter.status, contentCheckStatus: letter.contentCheckStatus,
+    submittedAt: letter.submittedAt.toISOString(), expectedAcceptBy: letter.acceptDueAt.toISOString(), expectedReplyBy: expectedReplyBy.toISOString(),
+  };
 }
 
 function checkLength(text: string, { min, max }: { min: number; max: number }, what: string): void {
