@@ -1,5 +1,6 @@
 import { appointmentResponseSchema } from '@govpocket/shared';
 import { createSessionStore } from '../../bff/src/modules/auth/session-store';
+import { seatKeys } from '../../bff/src/modules/booking/reservation';
 import type { LoggedIn } from '../support/factories';
 import { api, bookingKey, createBookingHall, createResidents, serve, slotAt, startBookingEnv, type BookingEnv } from './booking-env';
 
@@ -50,7 +51,7 @@ async function seatsTaken(): Promise<{ bookedCount: number; holders: string[] }>
 }
 
 async function flushReservations(): Promise<number> {
-  const keys = await env.redis.keys(`${env.config.REDIS_KEY_PREFIX}booking:seats*`);
+  const keys = await env.redis.keys(`${env.config.REDIS_KEY_PREFIX}booking:seat-leases*`);
   if (keys.length > 0) await env.redis.del(...keys);
   return keys.length;
 }
@@ -70,6 +71,8 @@ it('books exactly 20 of 500 simultaneous attempts across two instances; every lo
   expect(holders).toHaveLength(20);
   expect(new Set(holders).size).toBe(20);
   expect(new Set(holders)).toEqual(new Set(winners.map((winner) => winner.residentId)));
+  // Every committed booking confirmed its seat: none is left as a lease that would lapse.
+  expect(await seatScores()).toEqual(Array.from({ length: 20 }, () => 'inf'));
 }, 60000);
 
 it('rebuilds the reservation set from the database after Redis loses it, and still never overbooks', async () => {
@@ -82,20 +85,39 @@ it('rebuilds the reservation set from the database after Redis loses it, and sti
   const { bookedCount, holders } = await seatsTaken();
   expect(bookedCount).toBe(20);
   expect(new Set(holders).size).toBe(20);
-  expect(await env.redis.scard(seatSetKey())).toBe(20);
+  expect(await env.redis.zcard(seatSetKey())).toBe(20);
 }, 60000);
 
 it('trusts the database when the Redis set drifted (a seat missing from it)', async () => {
   await cancelOneBooking();
-  const [member] = await env.redis.srandmember(seatSetKey(), 1);
+  const [member] = await env.redis.zrandmember(seatSetKey(), 1);
   if (!member) throw new Error('empty reservation set');
-  await env.redis.srem(seatSetKey(), member); // Redis now believes two seats are free; one is
+  await env.redis.zrem(seatSetKey(), member); // Redis now believes two seats are free; one is
   const answers = await storm(await createResidents(env, 10));
   expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
   expect(answers.filter(isLoser)).toHaveLength(9);
   expect((await seatsTaken()).bookedCount).toBe(20);
   // The disagreement dropped the set's "loaded" marker: its next use rebuilds it from the database.
-  expect(await env.redis.exists(`${env.config.REDIS_KEY_PREFIX}booking:seats-loaded:{${slotId}}`)).toBe(0);
+  expect(await env.redis.exists(seatKeys(env.config.REDIS_KEY_PREFIX, slotId)[1])).toBe(0);
+}, 30000);
+
+it('frees a seat held by a request that died (its lease lapses) without waiting for a rebuild', async () => {
+  const [resident] = await createResidents(env, 1);
+  if (!resident) throw new Error('no resident');
+  const book = () => fetch(`${servers[0]?.url ?? ''}/appointments`, {
+    method: 'POST', headers: { ...resident.auth, 'Content-Type': 'application/json', 'Idempotency-Key': bookingKey(), Connection: 'close' }, body: JSON.stringify({ itemCode: env.itemCode, slotId }),
+  });
+  expect((await book()).status).toBe(409); // full; the gate has (re)loaded the slot's seats
+  await cancelOneBooking();
+  // A request took the freed seat at the gate and its process died before the database: a lease.
+  const [seconds, micros] = await env.redis.time();
+  await env.redis.zadd(seatSetKey(), String(Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + 1500), 'dead-request:item');
+  expect((await book()).status).toBe(409); // the gate believes the slot is full…
+  await new Promise((resolve) => setTimeout(resolve, 1600));
+  expect((await book()).status).toBe(201); // …until the dead request's lease lapses
+  expect((await seatsTaken()).bookedCount).toBe(20);
+  expect(await env.redis.zscore(seatSetKey(), 'dead-request:item')).toBeNull();
+  expect(await seatScores()).toEqual(Array.from({ length: 20 }, () => 'inf'));
 }, 30000);
 
 it('answers 503 rather than booking when Redis is unreachable', async () => {
@@ -109,7 +131,13 @@ it('answers 503 rather than booking when Redis is unreachable', async () => {
   await broken.close();
 });
 
-const seatSetKey = (): string => `${env.config.REDIS_KEY_PREFIX}booking:seats:{${slotId}}`;
+const seatSetKey = (): string => seatKeys(env.config.REDIS_KEY_PREFIX, slotId)[0];
+
+/** The scores of the slot's seat set: 'inf' for a confirmed booking, a lapse time for a lease. */
+async function seatScores(): Promise<string[]> {
+  const flat = await env.redis.zrange(seatSetKey(), '0', '-1', 'WITHSCORES');
+  return flat.filter((_value, index) => index % 2 === 1);
+}
 
 /** A resident of the slot cancels through the API (their session written straight to Redis). */
 async function cancelOneBooking(): Promise<void> {

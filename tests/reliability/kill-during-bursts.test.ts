@@ -3,7 +3,7 @@ import http from 'node:http';
 import type Redis from 'ioredis';
 import { createPrismaClient, Prisma, type PrismaClient } from '@govpocket/db';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
-import { seatMember } from '../../bff/src/modules/booking/reservation';
+import { seatKeys, seatMember } from '../../bff/src/modules/booking/reservation';
 import { connectRedis } from '../../bff/src/platform/redis';
 import { startBffProcess, stopProcess, type BffProcess } from '../support/bff-process';
 import { freePort } from '../support/private-redis';
@@ -126,7 +126,7 @@ it('keeps every acknowledged booking and letter, whole, when a BFF is killed mid
   const store = await readBurstStore(prisma, world, residents.map((resident) => resident.userId));
   // Seats the gate holds for no stored booking: only a request that died with the victim may.
   const seatHolders = new Set(store.appointments.filter((row) => row.status !== 'CANCELLED').map((row) => seatMember(row.residentId, world.itemId)));
-  const phantoms = (await redis.smembers(`${keyPrefix}booking:seats:{${world.slotId}}`)).filter((member) => !seatHolders.has(member));
+  const phantoms = (await redis.zrange(seatKeys(keyPrefix, world.slotId)[0], '0', '-1')).filter((member) => !seatHolders.has(member));
   console.info('burst answers', tally(burst), { inFlightAtKill, openClaims: store.openClaims, phantomSeats: phantoms.length });
 
   // The survivor answered everything, and only with a booking, a letter or 已约满.
@@ -137,6 +137,9 @@ it('keeps every acknowledged booking and letter, whole, when a BFF is killed mid
   const unknownBookers = new Set(burst.filter((record) => record.kind === 'booking' && isUnknown(record.answer)).map((record) => seatMember(residents[record.resident]?.userId ?? '', world.itemId)));
   expect(unknownBookers.size).toBeGreaterThan(0);
   expect(phantoms.filter((member) => !unknownBookers.has(member))).toEqual([]);
+  // And they are leases that lapse by themselves, never confirmed seats: a resident who never
+  // retries does not keep a seat from others.
+  for (const member of phantoms) expect(await redis.zscore(seatKeys(keyPrefix, world.slotId)[0], member)).not.toBe('inf');
 
   expectNothingHalfWritten(store);
   const appointmentIds = new Set(store.appointments.filter((row) => row.status === 'BOOKED').map((row) => row.id));
@@ -182,7 +185,7 @@ it('retries of the requests whose answer was lost, with the same key at the surv
   // Every letter whose fate was unknown now exists exactly once.
   expect(unknown.filter((record) => record.kind === 'letter' && !storedAfter.has(record.key))).toEqual([]);
   // The Redis seat gate agrees with MySQL: no seat is still held by a request that died.
-  const members = await redis.smembers(`${keyPrefix}booking:seats:{${world.slotId}}`);
+  const members = await redis.zrange(seatKeys(keyPrefix, world.slotId)[0], '0', '-1');
   const booked = after.appointments.filter((row) => row.status !== 'CANCELLED').map((row) => seatMember(row.residentId, world.itemId));
   expect(members.sort()).toEqual(booked.sort());
 }, 90_000);

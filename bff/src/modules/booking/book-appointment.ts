@@ -40,10 +40,14 @@ export async function bookAppointment(deps: BookingDeps, options: BookAppointmen
   try {
     // A booking committed by an earlier attempt whose answer was lost: the same booking again.
     const earlier = await findAppointmentIdByKey(deps.prisma, { residentId, idempotencyKey });
-    if (earlier) return { appointmentId: earlier };
+    if (earlier) {
+      await hold.confirm();
+      return { appointmentId: earlier };
+    }
     await assertResidentMayBook(deps, { residentId, item, slot, now: deps.now(), settings });
     const preReviews = await resolvePreReviews(deps, { residentId, item, files: options.preReviewFileIds ?? [], settings });
     const appointmentId = await inTransaction(deps.prisma, (tx) => insertBooking(tx, { ...options, item, slot, settings, preReviews, hallName: hold.hallName }));
+    await hold.confirm();
     return { appointmentId };
   } catch (error) {
     await hold.release();

@@ -81,6 +81,7 @@ export async function moveToSlot(
     if (error instanceof AppError && error.code === 'SLOT_FULL') await deps.gate.invalidate(target.id);
     throw error;
   }
+  await deps.gate.confirm(target.id, member);
   await deps.gate.release(appointment.slotId, member);
 }
 

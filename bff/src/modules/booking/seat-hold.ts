@@ -23,6 +23,8 @@ export type SeatHold = {
   member: string;
   /** RESERVED: this request added the seat and must give it back if it does not book. */
   outcome: 'RESERVED' | 'HELD';
+  /** The booking committed: the seat stops being a lease. */
+  confirm: () => Promise<void>;
   release: () => Promise<void>;
 };
 
@@ -42,6 +44,7 @@ export async function holdSeat(deps: BookingDeps, { residentId, itemCode, slotId
   if (outcome === 'FULL') throw new AppError('SLOT_FULL', { message: slotFullMessage });
   return {
     item, slot, settings, hallName: place.hall.name, member, outcome,
+    confirm: () => deps.gate.confirm(slot.id, member),
     release: async () => {
       if (outcome === 'RESERVED') await deps.gate.release(slot.id, member);
     },
