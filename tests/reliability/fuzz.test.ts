@@ -10,6 +10,7 @@ import { createTestApp } from '../support/test-app';
 import { createStaff, loginAs, type LoggedIn } from '../support/factories';
 import { ensureDemoSeeded } from '../support/seeded';
 import { badPathValue, badQuery, bodySpec, encodeSegment, rawBadSegment, type BodySpec } from './fuzz-inputs';
+import { routesOf, type Route } from './routes';
 
 /**
  * Every route of the app (read from the router, so a new route is fuzzed without touching this
@@ -23,7 +24,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const BATCH = 20;
 
 type Role = 'anonymous' | 'resident' | 'staff';
-type Route = { method: string; path: string };
 type FuzzRequest = { role: Role; params: Record<string, { real: boolean; value: string; raw: boolean }>; query: string; body: BodySpec };
 
 let t: WechatTestApp;
@@ -162,10 +162,7 @@ beforeAll(async () => {
   const app = await createTestApp({ WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...merchantEnv(fake, 'http://127.0.0.1:9') });
   t = { ...app, fake, close: async () => { await app.close(); await fake.close(); } };
   await ensureDemoSeeded(t.prisma);
-  for (const layer of t.app.router.stack) {
-    if (typeof layer.path !== 'string') continue;
-    for (const method of layer.methods) if (method !== 'HEAD' && !routes.some((route) => route.method === method && route.path === layer.path)) routes.push({ method, path: layer.path });
-  }
+  routes.push(...routesOf(t.app));
   const hall = (await t.prisma.hall.findFirst({ where: { windows: { some: {} } }, select: { id: true } })) ?? (await t.prisma.hall.findFirstOrThrow({ select: { id: true } }));
   const department = await t.prisma.department.findFirstOrThrow({ where: { consultations: { some: {} } }, select: { id: true } });
   sessions = {
