@@ -140,6 +140,16 @@ describe('statistics and 信件选登', () => {
     expect(await list({ month: '2027-02' })).not.toContain(id);
     expect((await api(env).get('/public/letters').query({ month: '2027-13' })).status).toBe(400);
   });
+
+  it('never lists a 举报 letter, even one marked published and asked for by type', async () => {
+    const resident = await createResident(env);
+    const id = await toReplied(env, resident, { type: 'REPORT', title: '举报某餐馆占道经营', body: '某餐馆长期占用人行道摆放桌椅，行人只能走机动车道，存在安全隐患。' });
+    // Publishing a 举报 is refused; a row marked published by any other path must still stay private.
+    await env.prisma.letter.update({ where: { id }, data: { isPublished: true, publishedAt: new Date(), publicTitle: '举报', publicBody: '举报', publicReply: '答复' } });
+    const listed = publicLetterListResponseSchema.parse((await api(env).get('/public/letters').query({ type: 'REPORT' })).body).letters;
+    expect(listed).toEqual([]);
+    expect((await api(env).get(`/public/letters/${id}`)).status).toBe(404);
+  });
 });
 
 describe('smart help for the office', () => {

@@ -19,7 +19,8 @@ export type PublicLetterRow = Prisma.LetterGetPayload<{ select: typeof publicSel
 
 export async function listPublishedLetters(db: Db, where: Prisma.LetterWhereInput, { after, limit }: { after: { at: Date; id: string } | null; limit: number }): Promise<PublicLetterRow[]> {
   const cursor = keysetWhere({ field: 'publishedAt', direction: 'desc', after });
-  const published: Prisma.LetterWhereInput = { ...where, isPublished: true, type: where.type ?? { not: 'REPORT' } };
+  // 举报 is never public, whatever type the query asks for (AND keeps both conditions).
+  const published: Prisma.LetterWhereInput = { AND: [where, { isPublished: true, type: { not: 'REPORT' } }] };
   return db.letter.findMany({ where: cursor ? { AND: [published, cursor] } : published, select: publicSelect, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take: limit + 1 });
 }
 
