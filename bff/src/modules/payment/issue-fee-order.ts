@@ -73,7 +73,8 @@ export async function issueFeeOrder(deps: PaymentDeps, input: IssueFeeOrderInput
       const feeOrderId = await insertFeeOrder(tx, {
         outTradeNo: newOutTradeNo(now), appointmentId: appointment.id, itemId: appointment.itemId, hallId: appointment.hallId, residentId: appointment.residentId,
         issuedById: input.staff.id, idempotencyKey: input.idempotencyKey, description, amountFen, status: 'CREATED',
-        expiresAt: new Date(now.getTime() + deps.expiryMinutes * 60_000),
+        // Issued "now" by the same clock as its expiry and order number, so the two always agree.
+        createdAt: now, expiresAt: new Date(now.getTime() + deps.expiryMinutes * 60_000),
       });
       await recordFeeTransition(tx, { feeOrderId, action: 'ISSUE', from: null, to: 'CREATED', actor: staffActor(input.staff), requestId: input.requestId, data: { action: 'ISSUE', amountFen } });
       const row = await findFeeOrder(tx, { id: feeOrderId });
