@@ -37,12 +37,19 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    // A second server on the port would fail to bind and orphan the first: starting is idempotent.
+    if (child && child.exitCode === null && child.signalCode === null) return;
+    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = started;
+    // Should the test process end without its afterAll (a crash, a forced exit), take the server along.
+    const killOnExit = (): void => { started.kill('SIGKILL'); };
+    process.once('exit', killOnExit);
+    started.once('exit', () => process.removeListener('exit', killOnExit));
     await waitFor(() => isListening(port), 10000);
   };
   const stop = async (): Promise<void> => {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
       running.kill('SIGKILL');

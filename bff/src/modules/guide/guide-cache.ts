@@ -10,6 +10,11 @@ import type Redis from 'ioredis';
  *   the version is re-read from Redis at least once a second anyway.
  * A hot guide detail therefore costs no I/O at all. View counts are gathered in memory and added
  * to Redis every few seconds.
+ *
+ * The cache is never a reason for a public read to fail: while Redis is away, reads miss and
+ * answers come from MySQL (the process keeps the copies it holds under the last version it saw).
+ * A fresh or restarted Redis starts the version from the clock rather than from 0, so copies a
+ * process kept under the versions of a Redis that was lost can never become current again.
  */
 /** `body` is `json` encoded once, so a hot answer is written to the socket without re-encoding. */
 export type CachedAnswer = { etag: string; json: string; body: Buffer };
@@ -31,6 +36,18 @@ const redisTtlSeconds = 3600;
 const versionMaxAgeMs = 1000;
 const localCapacity = 1000;
 const viewFlushMs = 3000;
+/** The version of a process that has never reached Redis: nothing is read from or kept under it. */
+const uncachedVersion = 'uncached';
+
+const readVersionScript = `
+local value = redis.call('GET', KEYS[1])
+if value then return value end
+redis.call('SET', KEYS[1], ARGV[1])
+return ARGV[1]`;
+
+const bumpScript = `
+if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+return redis.call('INCR', KEYS[1])`;
 
 function decode(raw: string | null | undefined): CachedAnswer | null {
   if (!raw) return null;
@@ -73,14 +90,21 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
 
   const version = async (): Promise<string> => {
     if (known && Date.now() - known.readAt < versionMaxAgeMs) return known.value;
-    const value = (await redis.get(versionKey)) ?? '0';
+    let value: string;
+    try {
+      value = String(await redis.eval(readVersionScript, 1, versionKey, String(Date.now())));
+    } catch {
+      // Redis is away: keep the last version seen, and ask Redis again on the next read.
+      return known?.value ?? uncachedVersion;
+    }
     known = { value, readAt: Date.now() };
     return value;
   };
   const read = async (atVersion: string, key: string): Promise<CachedAnswer | null> => {
+    if (atVersion === uncachedVersion) return null;
     const hit = localGet(atVersion, key);
     if (hit) return hit;
-    const stored = decode(await redis.get(entryKey(atVersion, key)));
+    const stored = decode(await redis.get(entryKey(atVersion, key)).catch(() => null));
     if (stored) localSet(atVersion, key, stored);
     return stored;
   };
@@ -100,7 +124,7 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
   return {
     version,
     bump: async () => {
-      const value = String(await redis.incr(versionKey));
+      const value = String(await redis.eval(bumpScript, 1, versionKey, String(Date.now())));
       known = { value, readAt: Date.now() };
       await redis.publish(channel, value);
     },
@@ -111,7 +135,9 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
     },
     write: async (atVersion, key, json) => {
       const answer = { etag: etagOf(json), json, body: Buffer.from(json) };
-      await redis.set(entryKey(atVersion, key), `${answer.etag}\n${json}`, 'EX', redisTtlSeconds);
+      if (atVersion === uncachedVersion) return answer;
+      // An answer Redis could not take is still the right answer: the next reader loads it again.
+      await redis.set(entryKey(atVersion, key), `${answer.etag}\n${json}`, 'EX', redisTtlSeconds).catch(() => undefined);
       localSet(atVersion, key, answer);
       return answer;
     },
