@@ -14,7 +14,10 @@ import type Redis from 'ioredis';
  * The cache is never a reason for a public read to fail: while Redis is away, reads miss and
  * answers come from MySQL (the process keeps the copies it holds under the last version it saw).
  * A fresh or restarted Redis starts the version from the clock rather than from 0, so copies a
- * process kept under the versions of a Redis that was lost can never become current again.
+ * process kept under the versions of a Redis that was lost can never become current again. A
+ * save whose bump could not reach Redis is not lost either: the process stops using its copies
+ * and bumps as soon as Redis answers again (so does every process that saw Redis away, in case
+ * the one that saved died meanwhile).
  */
 /** `body` is `json` encoded once, so a hot answer is written to the socket without re-encoding. */
 export type CachedAnswer = { etag: string; json: string; body: Buffer };
@@ -68,6 +71,8 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
   const entryKey = (version: string, key: string): string => `${keyPrefix}guide:v${version}:${key}`;
 
   let known: { value: string; readAt: number } | undefined;
+  /** A bump failed or Redis was away: the version must move on once Redis answers again. */
+  let isBumpOwed = false;
   const local = new Map<string, CachedAnswer>();
   const pendingViews = new Map<string, number>();
 
@@ -95,10 +100,26 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
       value = String(await redis.eval(readVersionScript, 1, versionKey, String(Date.now())));
     } catch {
       // Redis is away: keep the last version seen, and ask Redis again on the next read.
+      isBumpOwed = true;
       return known?.value ?? uncachedVersion;
     }
+    if (isBumpOwed) return bumpOrOwe();
     known = { value, readAt: Date.now() };
     return value;
+  };
+  /** Moves every process to a new version; when Redis cannot take it, owes it and stops serving copies. */
+  const bumpOrOwe = async (): Promise<string> => {
+    try {
+      const value = String(await redis.eval(bumpScript, 1, versionKey, String(Date.now())));
+      isBumpOwed = false;
+      known = { value, readAt: Date.now() };
+      await redis.publish(channel, value).catch(() => undefined); // the others re-read within a second anyway
+      return value;
+    } catch {
+      isBumpOwed = true;
+      known = undefined;
+      return uncachedVersion;
+    }
   };
   const read = async (atVersion: string, key: string): Promise<CachedAnswer | null> => {
     if (atVersion === uncachedVersion) return null;
@@ -124,9 +145,7 @@ export function createGuideCache({ redis, keyPrefix }: { redis: Redis; keyPrefix
   return {
     version,
     bump: async () => {
-      const value = String(await redis.eval(bumpScript, 1, versionKey, String(Date.now())));
-      known = { value, readAt: Date.now() };
-      await redis.publish(channel, value);
+      await bumpOrOwe();
     },
     readDetail: async (code, { countView }) => {
       if (countView) pendingViews.set(code, (pendingViews.get(code) ?? 0) + 1);
