@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { parseDatabaseUrl, withDatabase } from '../../prisma/src/database-url';
-import { freePort } from '../support/private-redis';
+import { freePort } from '../support/private-server';
 import { testServerUrl } from '../support/test-env';
 
 /**

@@ -8,7 +8,7 @@ import { loadConfig } from '../../bff/src/config';
 import { connectRedis, redisTarget } from '../../bff/src/platform/redis';
 import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-app';
 import { loginAs } from '../support/factories';
-import { freePort } from '../support/private-redis';
+import { freePort } from '../support/private-server';
 
 /**
  * Redis behind Sentinel, as docs/deployment.md describes it: a primary, a replica and a sentinel of

@@ -6,7 +6,7 @@ import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
 import { seatKeys, seatMember } from '../../bff/src/modules/booking/reservation';
 import { connectRedis } from '../../bff/src/platform/redis';
 import { startBffProcess, stopProcess, type BffProcess } from '../support/bff-process';
-import { freePort } from '../support/private-redis';
+import { freePort } from '../support/private-server';
 import { entityIdOf, errorCodeOf, isAcknowledged, isUnknown, send, tally, type BurstAnswer, type BurstRequest, type Recorded } from './burst-client';
 import { expectNothingHalfWritten, readBurstStore } from './burst-store';
 import { bindPhones, letterBody, loginResidents, seedBurstWorld, type BurstResident, type BurstWorld } from './burst-world';

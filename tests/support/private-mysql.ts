@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { freePort } from './private-redis';
+import { freePort, superviseServer } from './private-server';
 
 /**
  * A MariaDB server of the test's own, on a throwaway datadir, so a test can kill and restart it
@@ -53,39 +53,17 @@ export async function startPrivateMysql(): Promise<PrivateMysql> {
     throw new Error(`mariadb-install-db failed:\n${init.stderr || init.stdout}`);
   }
   const port = await freePort();
-  let child: ChildProcess | undefined;
-
-  const stop = async (): Promise<void> => {
-    const running = child;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill('SIGKILL');
-    });
-  };
-  const start = async (): Promise<void> => {
-    if (child && child.exitCode === null && child.signalCode === null) return;
-    const started = spawn(mariadbd, [
+  const { start, stop } = superviseServer({
+    name: 'mariadbd',
+    spawnServer: () => spawn(mariadbd, [
       '--no-defaults', `--datadir=${datadir}`, `--port=${port}`, '--bind-address=127.0.0.1',
       `--socket=${path.join(dir, 'mysqld.sock')}`, `--pid-file=${path.join(dir, 'mysqld.pid')}`, '--user=root',
       '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--skip-log-bin',
       '--innodb-buffer-pool-size=64M', '--innodb-log-file-size=8M', '--max-connections=200',
-    ], { stdio: 'ignore' });
-    child = started;
-    // Should the test process end without its afterAll (a crash, a forced exit), take the server along.
-    const killOnExit = (): void => { started.kill('SIGKILL'); };
-    process.once('exit', killOnExit);
-    started.once('exit', () => process.removeListener('exit', killOnExit));
-    const deadline = Date.now() + 20_000;
-    while (!(await answers(port))) {
-      if (started.exitCode !== null || started.signalCode !== null) throw new Error(`mariadbd exited during start (code ${String(started.exitCode)})`);
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error('timed out waiting for the private mariadbd');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
+    ], { stdio: 'ignore' }),
+    isReady: () => answers(port),
+    startTimeoutMs: 20_000,
+  });
 
   try {
     await start();
