@@ -3,8 +3,8 @@ import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-
 import { createDepartment, createHall, createStaff, loginAs, type LoggedIn } from '../support/factories';
 
 /**
- * Every staff route × every role, in its own scope and a foreign one. The table is the
- * specification: a cell is the status the actor must get. Later modules add their routes here.
+ * The first staff routes × every role, in its own scope and a foreign one: a cell is the status the
+ * actor must get. Every route of the app × every actor is in tests/reliability/authorization-matrix.test.ts.
  */
 type Actor = 'anonymous' | 'resident' | 'windowA' | 'windowB' | 'handlerA' | 'handlerB' | 'officeA' | 'officeB' | 'admin';
 const actors: Actor[] = ['anonymous', 'resident', 'windowA', 'windowB', 'handlerA', 'handlerB', 'officeA', 'officeB', 'admin'];
