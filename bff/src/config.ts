@@ -17,6 +17,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// URL').default('mysql://root@127.0.0.1:3306/govpocket'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request waits for a pooled connection (also while MySQL is down, before its 503). */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Read replicas for list endpoints, comma-separated mysql:// URLs; empty: the primary serves them. */
   DATABASE_REPLICA_URLS: z
     .string()

@@ -8,8 +8,9 @@ import { serve } from './platform/server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
-  const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { connectionLimit: config.DATABASE_POOL_SIZE }));
+  const pool = { connectionLimit: config.DATABASE_POOL_SIZE, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS };
+  const prisma = createPrismaClient(config.DATABASE_URL, pool);
+  const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, pool));
   const redis = await connectRedis(redisTarget(config));
   const app = createApp({ config, logger, prisma, listReads: routeListReads(prisma, replicas), redis });
   const running = await serve({

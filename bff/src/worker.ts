@@ -36,7 +36,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics();
   const closers: Array<() => Promise<unknown>> = [];
-  const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE });
+  const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS });
   if (!options.prisma) closers.push(() => prisma.$disconnect());
   // The access-token cache and the jobs need the fail-fast connection the BFF uses.
   const redis = await connectRedis(redisTarget(config));

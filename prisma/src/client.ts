@@ -40,9 +40,12 @@ export function databasePoolStats(prisma: PrismaClient): DatabasePoolStats | und
 }
 
 /** Prisma over the MariaDB driver adapter (works with MySQL 8 too; Prisma 7 ships no mysql2 adapter). */
-export function createPrismaClient(databaseUrl: string, options: { connectionLimit?: number } = {}): PrismaClient {
+export function createPrismaClient(databaseUrl: string, options: { connectionLimit?: number; acquireTimeoutMs?: number } = {}): PrismaClient {
   const connection = parseDatabaseUrl(databaseUrl);
   const limit = options.connectionLimit ?? 10;
+  // How long a query waits for a free connection: under a booking storm requests queue for
+  // seconds; while MySQL is down each one waits this long before its 503.
+  const acquireTimeoutMs = options.acquireTimeoutMs ?? 10_000;
   const adapter = new ObservedMariaDb({
     host: connection.host,
     port: connection.port,
@@ -50,10 +53,11 @@ export function createPrismaClient(databaseUrl: string, options: { connectionLim
     password: connection.password,
     database: connection.database,
     connectionLimit: limit,
+    acquireTimeout: acquireTimeoutMs,
     allowPublicKeyRetrieval: true,
   });
   // A busy pool queues transactions rather than failing them after Prisma's default 2 s.
-  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: acquireTimeoutMs, timeout: 20_000 } });
   poolStatsByClient.set(client, () => {
     const { pool } = adapter;
     if (!pool) return undefined;

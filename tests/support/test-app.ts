@@ -18,9 +18,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   // Every suite signs in from 127.0.0.1: the per-address login limit is tested on its own.
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: 'http://127.0.0.1:10086', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 8 });
+  const prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 8, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS });
   // As main.ts does: list endpoints read from DATABASE_REPLICA_URLS when a suite names some.
-  const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { connectionLimit: 4 }));
+  const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { connectionLimit: 4, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS }));
   const redis = await connectRedis(redisTarget(config));
   const app = createApp({ config, logger, prisma, listReads: routeListReads(prisma, replicas), redis, now: options.now });
   return {
