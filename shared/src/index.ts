@@ -14,3 +14,4 @@ export * from './api/booking';
 export * from './api/mailbox';
 export * from './api/consultations';
 export * from './api/fees';
+export * from './api/admin';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleLabels } from '@govpocket/shared';
+import { idempotencyKeyHeader, idempotencyKeySchema, roleLabels } from '@govpocket/shared';
 import { requestSchemas, responseSchemas } from './components';
 import type { ApiOperation, ApiResponse } from './operation';
 
@@ -20,8 +20,9 @@ const errorDescriptions: Record<number, string> = {
   409: '与现有数据冲突',
   413: '提交的内容过大',
   415: '不支持的提交格式',
-  422: '内容含有不当信息',
+  422: '内容含有不当信息（CONTENT_REJECTED），或 Idempotency-Key 已用于另一请求（IDEMPOTENCY_KEY_REUSED）',
   429: '操作过于频繁（Retry-After）',
+  503: '依赖的服务暂不可用，请稍后重试',
 };
 
 /** Each registered schema as a component: no $id/$schema of its own (the document sets the dialect). */
@@ -37,8 +38,8 @@ function schemaFor(schema: z.ZodType, where: string): JsonObject {
 }
 
 function response(answer: ApiResponse, where: string): JsonObject {
-  const content = answer.schema ? { 'application/json': { schema: schemaFor(answer.schema, where) } } : answer.media;
-  return { description: answer.description, ...(content ? { content } : {}) };
+  const content = { ...(answer.schema ? { 'application/json': { schema: schemaFor(answer.schema, where) } } : {}), ...answer.media };
+  return { description: answer.description, ...(Object.keys(content).length > 0 ? { content } : {}) };
 }
 
 function queryParameters(query: z.ZodType): JsonObject[] {
@@ -52,8 +53,19 @@ function security(operation: ApiOperation): JsonObject {
   if (operation.access === 'public') return { security: [] };
   if (operation.access === 'optional-login') return { security: [{}, ...bearer] };
   if (operation.access === 'login') return { security: bearer };
-  return { security: bearer, 'x-roles': operation.access.roles, description: [operation.description, `需要角色：${operation.access.roles.map((role) => roleLabels[role]).join('、')}`].filter(Boolean).join('\n\n') };
+  const { roles, scope } = operation.access;
+  const needs = `需要角色：${roles.map((role) => roleLabels[role]).join('、')}${scope ? `，且 ${scope} 在其管辖范围内（管理员不限）` : ''}`;
+  return { security: bearer, 'x-roles': roles, ...(scope ? { 'x-scope': scope } : {}), description: [operation.description, needs].filter(Boolean).join('\n\n') };
 }
+
+const { $schema: _keyDialect, ...idempotencyKeyJsonSchema } = z.toJSONSchema(idempotencyKeySchema, { io: 'input', unrepresentable: 'any' });
+const idempotencyKeyParameter: JsonObject = {
+  name: idempotencyKeyHeader,
+  in: 'header',
+  required: true,
+  description: '客户端生成的幂等键：同一操作重试时沿用，得到首次的结果',
+  schema: idempotencyKeyJsonSchema,
+};
 
 function operationObject(operation: ApiOperation): JsonObject {
   const where = `${operation.method.toUpperCase()} ${operation.path}`;
@@ -72,7 +84,7 @@ function operationObject(operation: ApiOperation): JsonObject {
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.tag],
     ...security(operation),
-    parameters: [...pathParameters, ...(operation.query ? queryParameters(operation.query) : [])],
+    parameters: [...pathParameters, ...(operation.isIdempotent ? [idempotencyKeyParameter] : []), ...(operation.query ? queryParameters(operation.query) : [])],
     ...(content ? { requestBody: { required: true, content } } : {}),
     responses,
   };

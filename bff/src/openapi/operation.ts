@@ -8,8 +8,12 @@ import type { Role } from '@govpocket/shared';
  */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete';
 
-/** Who may call: anyone; anyone, with more when signed in; a signed-in user; staff in one of these roles. */
-export type ApiAccess = 'public' | 'optional-login' | 'login' | { roles: Role[] };
+/**
+ * Who may call: anyone; anyone, with more when signed in; a signed-in user; staff in one of these
+ * roles, and with `scope`, only for the hall or department the named path parameter is (admins:
+ * every one), as requireScope checks before the handler runs.
+ */
+export type ApiAccess = 'public' | 'optional-login' | 'login' | { roles: Role[]; scope?: 'hallId' | 'departmentId' };
 
 /** A body that is not JSON (CSV, XLSX, multipart), by media type, with a JSON Schema for it. */
 export type MediaSchemas = Record<string, Record<string, unknown>>;
@@ -18,6 +22,7 @@ export type ApiResponse = {
   description: string;
   /** A JSON body: must be registered in components.ts. */
   schema?: z.ZodType;
+  /** Other media types of the answer (besides the JSON one, if any). */
   media?: MediaSchemas;
 };
 
@@ -35,6 +40,8 @@ export type ApiOperation = {
   /** A JSON request body: must be registered in components.ts. */
   body?: z.ZodType;
   rawBody?: MediaSchemas;
+  /** The route requires an Idempotency-Key header (a retry with the same key answers the first result). */
+  isIdempotent?: boolean;
   responses: Record<number, ApiResponse>;
   /** Error statuses besides the ones access implies (401, 403); all answer ErrorBody. */
   errors?: number[];

@@ -1,26 +1,16 @@
-import { z } from 'zod';
+import { auditLogQuerySchema } from '@govpocket/shared';
 import type { ListReads } from '@govpocket/db';
 import { createRouter, type AppRouter } from '../../platform/http/router';
 import { requireRole } from '../auth/access';
 
-const auditQuerySchema = z.object({
-  entityType: z.string().max(64).optional(),
-  entityId: z.string().max(64).optional(),
-  actorUserId: z.string().max(32).optional(),
-  action: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  /** Keyset paging: the id of the last row of the previous page. */
-  before: z.string().max(32).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-/** Admin: the audit log, read-only (no route edits or deletes it; the database refuses too). */
-/** Reads through `reads`: a read replica where one is configured (the log is append-only). */
+/**
+ * Admin: the audit log, read-only (no route edits or deletes it; the database refuses too). Reads
+ * through `reads`: a read replica where one is configured (the log is append-only).
+ */
 export function auditRoutes({ reads }: { reads: ListReads }): AppRouter {
   const router = createRouter();
   router.get('/admin/audit-logs', requireRole('ADMIN'), async (ctx) => {
-    const query = auditQuerySchema.parse(ctx.query);
+    const query = auditLogQuerySchema.parse(ctx.query);
     const cursor = query.before ? await reads.auditLog.findUnique({ where: { id: query.before }, select: { createdAt: true, id: true } }) : null;
     const rows = await reads.auditLog.findMany({
       where: {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { calendarOverrideRequestSchema } from '@govpocket/shared';
 import { createRouter, type AppRouter } from '../../platform/http/router';
 import { currentUser, requireRole } from '../auth/access';
 import type { CalendarService } from './service';
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
-const overrideSchema = z.object({ kind: z.enum(['HOLIDAY', 'WORKDAY']), name: z.string().trim().min(1, '请填写名称').max(32) });
 
 /** Admin: the holiday calendar (published arrangement + overrides for years not yet published). */
 export function calendarRoutes(calendar: CalendarService): AppRouter {
@@ -15,7 +15,7 @@ export function calendarRoutes(calendar: CalendarService): AppRouter {
     ctx.body = { year, days: await calendar.specialDays(year) };
   });
   router.put('/days/:date', async (ctx) => {
-    const input = overrideSchema.parse(ctx.request.body ?? {});
+    const input = calendarOverrideRequestSchema.parse(ctx.request.body ?? {});
     await calendar.setOverride({ admin: currentUser(ctx.state), override: { date: ctx.params.date ?? '', ...input }, requestId: ctx.state.requestId });
     ctx.body = (await calendar.current()).describe(ctx.params.date ?? '');
   });
