@@ -15,13 +15,13 @@ import {
   wechatLoginRequestSchema,
   wechatLoginResponseSchema,
 } from '@govpocket/shared';
-import { json, noContent, type ApiOperation } from './operation';
+import { adminOnly, type ApiOperation, json, noContent } from './operation';
 
 /** 登录、我的（资料、授权、长辈版、导出、注销）与工作人员账号、绑定. */
 const signIn = '登录';
 const mine = '我的';
 const staffAccounts = '工作人员账号';
-const admin = { roles: ['ADMIN' as const] };
+const admin = adminOnly;
 
 /** GET /me and POST /staff/bind: the signed-in user as the session knows them. */
 export const currentUserResponseSchema = z.object({ user: sessionUserSchema });

@@ -42,14 +42,14 @@ import {
   transferRequestSchema,
   tripStatsResponseSchema,
 } from '@govpocket/shared';
-import { json, type ApiOperation } from './operation';
+import { adminOnly, type ApiOperation, hallWindowStaff, json } from './operation';
 
 /** 预约办事: the resident's booking, the hall's window workbench, an admin's schedules. */
 const resident = '预约办事';
 const hall = '大厅窗口';
 const schedule = '排班管理';
-const windowStaff = { roles: ['WINDOW_STAFF' as const], scope: 'hallId' as const };
-const admin = { roles: ['ADMIN' as const] };
+const windowStaff = hallWindowStaff;
+const admin = adminOnly;
 
 /** The hall's actions on one booking: each answers the booking as the window sees it. */
 const staffAction = (action: string, operationId: string, summary: string, extra: Partial<ApiOperation> = {}): ApiOperation => ({

@@ -56,3 +56,8 @@ export const spreadsheetMedia = (description: string): ApiResponse => ({
   media: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary } },
 });
 export const csvMedia = (description: string): ApiResponse => ({ description, media: { 'text/csv': { schema: { type: 'string' } } } });
+
+/** Access of the routes only an admin may call. */
+export const adminOnly = { roles: ['ADMIN' as const] };
+/** Access of the hall routes: window staff of the hall in the path (admins pass every scope check). */
+export const hallWindowStaff = { roles: ['WINDOW_STAFF' as const], scope: 'hallId' as const };

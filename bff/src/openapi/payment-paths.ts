@@ -8,13 +8,13 @@ import {
   refundFeeOrderRequestSchema,
   staffFeeOrdersQuerySchema,
 } from '@govpocket/shared';
-import { json, noContent, type ApiOperation } from './operation';
+import { type ApiOperation, hallWindowStaff, json, noContent } from './operation';
 
 /** 缴费: the resident's fee orders, the hall issuing and refunding them, WeChat Pay's notifications. */
 const resident = '缴费';
 const hall = '收费管理';
 const notify = '支付通知';
-const windowStaff = { roles: ['WINDOW_STAFF' as const], scope: 'hallId' as const };
+const windowStaff = hallWindowStaff;
 
 /** WeChat Pay's failure shape (not ErrorBody): it retries on any answer but 204. */
 export const payNotifyFailureSchema = z.object({ code: z.literal('FAIL'), message: z.string() });

@@ -16,7 +16,7 @@ import {
   uploadedImageSchema,
   uploadPurposeSchema,
 } from '@govpocket/shared';
-import { binary, json, noContent, type ApiOperation, type ApiResponse } from './operation';
+import { adminOnly, type ApiOperation, type ApiResponse, binary, json, noContent } from './operation';
 
 /** Health and metrics, files, the message centre, the staff workbenches, the holiday calendar, the audit log. */
 const health = '运行状态';
@@ -24,7 +24,7 @@ const files = '文件';
 const messages = '消息中心';
 const workbench = '工作台';
 const system = '系统管理';
-const admin = { roles: ['ADMIN' as const] };
+const admin = adminOnly;
 
 export const livenessSchema = z.object({ status: z.literal('ok') });
 
