@@ -64,6 +64,12 @@ export type App = Koa<AppState> & {
   router: AppRouter;
 };
 
+/** BODY_LIMIT ("256kb", "1mb") in bytes. */
+function byteSize(limit: string): number {
+  const [, amount = '0', unit = 'kb'] = /^(\d+)(kb|mb)$/i.exec(limit) ?? [];
+  return Number(amount) * (unit.toLowerCase() === 'mb' ? 1024 * 1024 : 1024);
+}
+
 /** Builds the BFF. main.ts serves it; tests drive it with supertest against real MySQL and Redis. */
 export function createApp(deps: AppDeps): App {
   const metrics = deps.metrics ?? createMetrics();
@@ -101,8 +107,14 @@ export function createApp(deps: AppDeps): App {
   app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.H5_ORIGIN ? config.H5_ORIGIN : ''), exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
   app.use(keepRawPayNotifications()); // WeChat Pay signs the exact bytes of its notifications
   const parseJsonBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.BODY_LIMIT, encoding: 'utf-8' });
-  // Reads carry no body: they skip the parser (a hot GET is most of the traffic).
-  app.use((ctx, next) => (ctx.method === 'GET' || ctx.method === 'HEAD' ? next() : parseJsonBody(ctx, next)));
+  const bodyLimitBytes = byteSize(config.BODY_LIMIT);
+  app.use((ctx, next) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return parseJsonBody(ctx, next);
+    // Reads carry no body: they skip the parser (a hot GET is most of the traffic). One that sends a
+    // large body anyway is refused: left unread, it would cut the connection off mid-answer.
+    if (Number(ctx.get('Content-Length') || 0) > bodyLimitBytes) throw new AppError('PAYLOAD_TOO_LARGE');
+    return next();
+  });
 
   // Unmatched paths fall through every router: answer them last, after allowedMethods had its say.
   app.use(async (ctx, next) => {

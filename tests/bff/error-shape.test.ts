@@ -51,6 +51,14 @@ describe('the BFF answers every failure in one shape', () => {
     expectErrorShape(response.body, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('a read sent with a body over the limit → 413, before any work', async () => {
+    const response = await request(testApp.app.callback()).get('/openapi.json').set('Content-Type', 'application/json').send(JSON.stringify({ text: '办'.repeat(2000) }));
+    expect(response.status).toBe(413);
+    expectErrorShape(response.body, 'PAYLOAD_TOO_LARGE');
+    // A small body on a read is ignored, as before.
+    expect((await request(testApp.app.callback()).get('/healthz').set('Content-Type', 'application/json').send('{}')).status).toBe(200);
+  });
+
   it('keeps the caller request id when it is sane and sets security headers', async () => {
     const response = await request(testApp.app.callback()).get('/healthz').set('X-Request-Id', 'req-12345678');
     expect(response.status).toBe(200);

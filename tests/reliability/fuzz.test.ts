@@ -102,7 +102,24 @@ function urlOf(route: Route, input: FuzzRequest): string {
   return input.query === '' ? path : `${path}?${input.query}`;
 }
 
+/**
+ * One request, sent again when the connection broke before an answer arrived: a server that refuses
+ * an oversized body answers 413 and closes the connection, and a client still writing the body may
+ * see the socket go ("aborted", EPIPE) before it reads the 413. A server that broke every attempt
+ * still fails the test.
+ */
 async function send(route: Route, input: FuzzRequest): Promise<request.Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sendOnce(route, input);
+    } catch (error) {
+      const isTransport = error instanceof Error && !('status' in error) && /aborted|socket hang up|ECONNRESET|EPIPE/i.test(`${error.message} ${String(Reflect.get(error, 'code') ?? '')}`);
+      if (!isTransport || attempt >= 3) throw new Error(`${route.method} ${route.path}: ${error instanceof Error ? error.message : String(error)} (${describeInput(route, input)})`, { cause: error });
+    }
+  }
+}
+
+async function sendOnce(route: Route, input: FuzzRequest): Promise<request.Response> {
   const agent = request(origin);
   let call = agent[route.method.toLowerCase() as 'post'](urlOf(route, input));
   if (input.role !== 'anonymous') call = call.set(sessions[input.role].auth);
