@@ -1,4 +1,5 @@
 import { Prisma, type NotificationEvent, type PrismaClient } from '@govpocket/db';
+import { inTransaction } from '../booking/transaction';
 import type { StoredPayload } from './payloads';
 
 /**
@@ -51,7 +52,9 @@ export async function claimDueOutboxEvents(
   prisma: PrismaClient,
   { claimer, limit, now, claimTtlMs }: { claimer: string; limit: number; now: Date; claimTtlMs: number },
 ): Promise<{ claimed: ClaimedOutboxEvent[]; abandonedIds: string[] }> {
-  const { claimedIds, abandonedIds } = await prisma.$transaction(async (tx) => {
+  // READ COMMITTED and retried: concurrent claims can still deadlock on the (status, nextAttemptAt)
+  // index, and MySQL then rolls one back; its retry simply takes the rows still due.
+  const { claimedIds, abandonedIds } = await inTransaction(prisma, async (tx) => {
     const due = await tx.$queryRaw<DueRow[]>`
       SELECT id, lockedBy FROM OutboxEvent
       WHERE status = 'PENDING' AND nextAttemptAt <= ${now} AND (lockedUntil IS NULL OR lockedUntil < ${now})
