@@ -11,6 +11,14 @@ const devFileUrlSecret = 'dev-only-file-url-secret-change-me-in-production';
 
 const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n'));
 
+/** A comma-separated list (blanks around entries ignored; empty: none), each entry checked by `entry`. */
+const commaList = (entry: z.ZodString) =>
+  z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .pipe(z.array(entry));
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -20,21 +28,13 @@ const configSchema = z.object({
   /** How long a request waits for a pooled connection (also while MySQL is down, before its 503). */
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Read replicas for list endpoints, comma-separated mysql:// URLs; empty: the primary serves them. */
-  DATABASE_REPLICA_URLS: z
-    .string()
-    .default('')
-    .transform((value) => value.split(',').map((url) => url.trim()).filter((url) => url !== ''))
-    .pipe(z.array(z.string().regex(/^(mysql|mariadb):\/\//, 'must be mysql:// URLs separated by commas'))),
+  DATABASE_REPLICA_URLS: commaList(z.string().regex(/^(mysql|mariadb):\/\//, 'must be mysql:// URLs separated by commas')),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   /**
    * Redis Sentinel, comma-separated host:port of the sentinels; empty: REDIS_URL's host is the
    * server. With sentinels, REDIS_URL still gives the password and db number.
    */
-  REDIS_SENTINELS: z
-    .string()
-    .default('')
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
-    .pipe(z.array(z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port pairs separated by commas'))),
+  REDIS_SENTINELS: commaList(z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port pairs separated by commas')),
   /** The master name the sentinels monitor (`sentinel monitor <name> …`). */
   REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
   /** The sentinels' own password (`requirepass` in sentinel.conf), if they have one. */
@@ -117,6 +117,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The connection pool settings of every MySQL client a process opens (primary and replicas). */
+export function databasePool(config: Pick<Config, 'DATABASE_POOL_SIZE' | 'DATABASE_ACQUIRE_TIMEOUT_MS'>): { connectionLimit: number; acquireTimeoutMs: number } {
+  return { connectionLimit: config.DATABASE_POOL_SIZE, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

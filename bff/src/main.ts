@@ -1,6 +1,6 @@
 import { createPrismaClient, routeListReads } from '@govpocket/db';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, databasePool, loadConfig } from './config';
 import { createLogger } from './platform/logger';
 import { connectRedis, redisTarget } from './platform/redis';
 import { serve } from './platform/server';
@@ -8,7 +8,7 @@ import { serve } from './platform/server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const pool = { connectionLimit: config.DATABASE_POOL_SIZE, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS };
+  const pool = databasePool(config);
   const prisma = createPrismaClient(config.DATABASE_URL, pool);
   const replicas = config.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, pool));
   const redis = await connectRedis(redisTarget(config));

@@ -1,5 +1,5 @@
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, databasePool, loadConfig, type Config } from './config';
 import { bookingScheduledJobs } from './modules/booking';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
 import { mailboxScheduledJobs } from './modules/mailbox';
@@ -36,7 +36,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics();
   const closers: Array<() => Promise<unknown>> = [];
-  const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, { connectionLimit: config.DATABASE_POOL_SIZE, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS });
+  const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL, databasePool(config));
   if (!options.prisma) closers.push(() => prisma.$disconnect());
   // The access-token cache and the jobs need the fail-fast connection the BFF uses.
   const redis = await connectRedis(redisTarget(config));
