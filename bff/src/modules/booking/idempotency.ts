@@ -77,9 +77,8 @@ export async function runIdempotently<T extends Prisma.InputJsonValue>(
   heartbeat.unref();
   let answer: IdempotentAnswer<T>;
   try {
-    answer = await work();
+    answer = await work().finally(() => clearInterval(heartbeat));
   } catch (error) {
-    clearInterval(heartbeat);
     if (error instanceof AppError && error.status < 500 && error.status !== 429) {
       const stored: StoredError = { error: { code: error.code, message: error.userMessage, ...(error.details === undefined ? {} : { details: error.details }) } };
       await completeIdempotencyRecord(prisma, claimId, { statusCode: error.status, response: toJson(stored), expiresAt: new Date(now().getTime() + keepForMs) });
@@ -88,7 +87,6 @@ export async function runIdempotently<T extends Prisma.InputJsonValue>(
     }
     throw error;
   }
-  clearInterval(heartbeat);
   await completeIdempotencyRecord(prisma, claimId, { statusCode: answer.status, response: answer.body, expiresAt: new Date(now().getTime() + keepForMs) });
   return answer;
 }
