@@ -19,12 +19,10 @@ import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { createApp } from '../bff/src/app';
 import { loadConfig } from '../bff/src/config';
 import { createSessionStore } from '../bff/src/modules/auth/session-store';
-import { loadChineseDays } from '../bff/src/modules/calendar/holiday-source';
-import { atLocalTime, localDateOf } from '../bff/src/modules/calendar/shanghai-time';
-import { createWorkingCalendar } from '../bff/src/modules/calendar/working-calendar';
 import { createLogger } from '../bff/src/platform/logger';
 import { connectRedis } from '../bff/src/platform/redis';
 import { createDatabaseIfMissing, migrate } from '../prisma/src/migrate';
+import { createBookableSlot } from './bookable-slot';
 import { summarise } from './stats';
 
 export type BookingStormResult = { booked: number; seats: number; attempts: number; answeredPerSecond: number; p50: number; p99: number; errors: number };
@@ -47,7 +45,7 @@ export async function runBookingStorm(options: BookingStormOptions = {}): Promis
   const children: ChildProcess[] = [];
   const planFile = path.join(os.tmpdir(), `booking-storm-${process.pid}.json`);
   try {
-    const { itemCode, slotId } = await createStormSlot(prisma, seats);
+    const { itemCode, slotId } = await createBookableSlot(prisma, { capacity: seats, label: '压测' });
     const tokens = await createResidentSessions({ prisma, redis, keyPrefix, count: residents });
     const urls: string[] = [];
     for (let index = 0; index < processes; index += 1) {
@@ -81,29 +79,6 @@ export async function runBookingStorm(options: BookingStormOptions = {}): Promis
     await prisma.$disconnect();
     redis.disconnect();
   }
-}
-
-/** A department, a bookable item, a hall serving it and one slot of `seats` on the next working day. */
-async function createStormSlot(prisma: PrismaClient, seats: number): Promise<{ itemCode: string; slotId: string }> {
-  const suffix = randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase();
-  const department = await prisma.department.create({ data: { name: `压测部门${suffix}` }, select: { id: true } });
-  const item = await prisma.serviceItem.create({
-    data: {
-      code: `B${suffix}-GG-0001`, name: `压测预约事项${suffix}`, type: 'PUBLIC_SERVICE', departmentId: department.id, audience: 'INDIVIDUAL',
-      themes: [], keywords: [], basis: [], conditions: [], statutoryDays: 5, promisedDays: 1, onSiteTrips: 1, onlineDepth: 'LEVEL_3', deliveryMethods: ['WINDOW_PICKUP'],
-      isAppointmentEnabled: true, hours: '工作日 9:00-17:00', status: 'PUBLISHED', revisedAt: new Date(), publishedAt: new Date(),
-    },
-    select: { id: true, code: true },
-  });
-  const hall = await prisma.hall.create({ data: { name: `压测大厅${suffix}`, address: '清江市压测路1号', hours: '工作日 9:00-17:00' }, select: { id: true } });
-  await prisma.serviceItemHall.create({ data: { itemId: item.id, hallId: hall.id } });
-  const calendar = createWorkingCalendar(loadChineseDays());
-  const date = localDateOf(calendar.addWorkingDays(new Date(), 1));
-  const slot = await prisma.slot.create({
-    data: { hallId: hall.id, date: new Date(`${date}T00:00:00.000Z`), startTime: '10:00', endTime: '11:00', startsAt: atLocalTime(date, '10:00'), endsAt: atLocalTime(date, '11:00'), capacity: seats },
-    select: { id: true },
-  });
-  return { itemCode: item.code, slotId: slot.id };
 }
 
 /** Residents with live sessions written straight to the session store (no WeChat round trip). */

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { encryptPersonal, hashPersonal, type PrismaClient } from '@govpocket/db';
 import { wechatLoginResponseSchema } from '@govpocket/shared';
 import type { FakeWechat } from '@govpocket/fake-wechat';
-import { loadChineseDays } from '../../bff/src/modules/calendar/holiday-source';
-import { atLocalTime, localDateOf } from '../../bff/src/modules/calendar/shanghai-time';
-import { createWorkingCalendar } from '../../bff/src/modules/calendar/working-calendar';
+import { createBookableSlot } from '../../bench/bookable-slot';
 
 /**
  * What the kill-during-bursts suite books and writes to: one bookable item served by one hall,
@@ -18,25 +16,9 @@ export type BurstResident = { index: number; userId: string; token: string };
 const suffix = (): string => randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase();
 
 export async function seedBurstWorld(prisma: PrismaClient, { capacity }: { capacity: number }): Promise<BurstWorld> {
-  const tag = suffix();
-  const department = await prisma.department.create({ data: { name: `故障演练部门${tag}` }, select: { id: true } });
-  const item = await prisma.serviceItem.create({
-    data: {
-      code: `K${tag}-GG-0001`, name: `故障演练事项${tag}`, type: 'PUBLIC_SERVICE', departmentId: department.id, audience: 'INDIVIDUAL',
-      themes: [], keywords: [], basis: [], conditions: [], statutoryDays: 5, promisedDays: 1, onSiteTrips: 1, onlineDepth: 'LEVEL_3', deliveryMethods: ['WINDOW_PICKUP'],
-      isAppointmentEnabled: true, hours: '工作日 9:00-17:00', status: 'PUBLISHED', revisedAt: new Date(), publishedAt: new Date(),
-    },
-    select: { id: true, code: true },
-  });
-  const hall = await prisma.hall.create({ data: { name: `故障演练大厅${tag}`, address: '清江市演练路1号', hours: '工作日 9:00-17:00' }, select: { id: true } });
-  await prisma.serviceItemHall.create({ data: { itemId: item.id, hallId: hall.id } });
-  const date = localDateOf(createWorkingCalendar(loadChineseDays()).addWorkingDays(new Date(), 1));
-  const slot = await prisma.slot.create({
-    data: { hallId: hall.id, date: new Date(`${date}T00:00:00.000Z`), startTime: '10:00', endTime: '11:00', startsAt: atLocalTime(date, '10:00'), endsAt: atLocalTime(date, '11:00'), capacity },
-    select: { id: true },
-  });
-  const mailbox = await prisma.mailbox.create({ data: { name: `故障演练信箱${tag}`, kind: 'LEADER', ownerDepartmentId: department.id, description: '故障演练用信箱' }, select: { id: true } });
-  return { itemId: item.id, itemCode: item.code, slotId: slot.id, mailboxId: mailbox.id };
+  const { tag, departmentId, itemId, itemCode, slotId } = await createBookableSlot(prisma, { capacity, label: '故障演练' });
+  const mailbox = await prisma.mailbox.create({ data: { name: `故障演练信箱${tag}`, kind: 'LEADER', ownerDepartmentId: departmentId, description: '故障演练用信箱' }, select: { id: true } });
+  return { itemId, itemCode, slotId, mailboxId: mailbox.id };
 }
 
 /** Logs `count` residents in over HTTP, spread over the processes, a few at a time. */
