@@ -11,7 +11,7 @@ const districts = ['江北区', '江南区', '滨江新区', '高新区', '临�
 const suffixes = ['', '（首次）', '（变更）', '（补办）', '（注销）', '（延续）', '（跨省通办）', '（一件事）'];
 
 export function generateDocs(count: number): GuideSearchDoc[] {
-  const guides = JSON.parse(readFileSync(path.resolve(__dirname, '../../shared/data/service-guides.json'), 'utf8')) as GuideFile;
+  const guides = JSON.parse(readFileSync(path.resolve(__dirname, '../prisma/seed/data/service-guides.json'), 'utf8')) as GuideFile;
   return Array.from({ length: count }, (_, index) => {
     const base = guides.items[index % guides.items.length];
     if (!base) throw new Error('no guides');

@@ -26,7 +26,7 @@ import { seedSettings } from './seed/settings';
 export type SeedOptions = {
   /** The moment the demo story is told from (letters' deadlines etc.); defaults to now. */
   now?: Date;
-  /** service-guides.json; defaults to SERVICE_GUIDES_PATH or ../shared/data from the repository. */
+  /** service-guides.json; defaults to SERVICE_GUIDES_PATH or prisma/seed/data in the repository. */
   guidesPath?: string;
 };
 

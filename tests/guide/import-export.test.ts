@@ -28,7 +28,7 @@ beforeAll(async () => {
   const police = await t.prisma.department.findUniqueOrThrow({ where: { name: '清江市公安局' } });
   admin = await createStaff(t, [{ role: 'ADMIN' }]);
   policeHandler = await createStaff(t, [{ role: 'DEPARTMENT_HANDLER', departmentId: police.id }]);
-  const guides = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/data/service-guides.json'), 'utf8')) as { items: Array<{ code: string }> };
+  const guides = JSON.parse(readFileSync(path.resolve(__dirname, '../../prisma/seed/data/service-guides.json'), 'utf8')) as { items: Array<{ code: string }> };
   seededCodes = guides.items.map((item) => item.code);
 }, 60000);
 afterAll(async () => {

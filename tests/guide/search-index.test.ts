@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createGuideSearchIndex, matchTiers, type GuideSearchDoc } from '../../bff/src/modules/guide/search/search-index';
 
 type GuideFile = { items: Array<{ code: string; name: string; department: string; keywords: string[]; materials: Array<{ name: string }> }> };
-const guides = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/data/service-guides.json'), 'utf8')) as GuideFile;
+const guides = JSON.parse(readFileSync(path.resolve(__dirname, '../../prisma/seed/data/service-guides.json'), 'utf8')) as GuideFile;
 const docs: GuideSearchDoc[] = guides.items.map((item, index) => ({
   code: item.code,
   name: item.name,

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { DeliveryMethod, MaterialForm, MaterialSource, OnlineDepth, ServiceAudience, ServiceItemType } from '../../generated/client/enums';
 
 /**
- * The demo city's 48 service guides (/work/shared/data/service-guides.json, described in its
- * README), validated on load and mapped from the Chinese values to the schema's enums.
+ * The demo city's 48 service guides (prisma/seed/data/service-guides.json, described in the
+ * README beside it), validated on load and mapped from the Chinese values to the schema's enums.
  */
 
-/** ../shared/data/service-guides.json seen from the repository root; SERVICE_GUIDES_PATH overrides it. */
-export const defaultServiceGuidesPath = path.resolve(__dirname, '../../../../shared/data/service-guides.json');
+/** prisma/seed/data/service-guides.json, inside the repository; SERVICE_GUIDES_PATH overrides it. */
+export const defaultServiceGuidesPath = path.resolve(__dirname, '../../seed/data/service-guides.json');
 
 const itemTypes = { 行政许可: 'ADMINISTRATIVE_LICENSE', 行政给付: 'ADMINISTRATIVE_BENEFIT', 行政确认: 'ADMINISTRATIVE_CONFIRMATION', 行政征收: 'ADMINISTRATIVE_LEVY', 公共服务: 'PUBLIC_SERVICE', 其他: 'OTHER' } as const satisfies Record<string, ServiceItemType>;
 const audiences = { 个人: 'INDIVIDUAL', 法人: 'LEGAL_PERSON', '个人,法人': 'BOTH' } as const satisfies Record<string, ServiceAudience>;

@@ -23,7 +23,7 @@ import {
 } from './repository';
 import { slotFullMessage, type SeatHold } from './seat-hold';
 import type { BookingSettings } from './settings';
-import { inTransaction, isUniqueViolation } from './transaction';
+import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
 
 /**
  * Books a slot the request holds a seat in (seat-hold.ts). The resident's own rules come next

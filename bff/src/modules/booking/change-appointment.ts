@@ -12,7 +12,7 @@ import { findDayKeyHolder, findItemHall, findSlot, giveBackSeat, isDayKeyTaken, 
 import { seatMember } from './reservation';
 import { slotFullMessage } from './seat-hold';
 import { bookingWindowDates } from './schedule-plan';
-import { inTransaction, isUniqueViolation } from './transaction';
+import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
 import { applyTransition, illegalTransition, type Actor } from './transitions';
 
 /** A resident cancels or reschedules their own booking, until the change deadline. */

@@ -9,7 +9,7 @@ import type { BookingDeps } from './deps';
 import { closeSlots, findHallAppointmentStatus, findHallSlot, listCancellable } from './hall-cancel-repository';
 import { giveBackSeat } from './repository';
 import { seatMember } from './reservation';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { applyTransition, illegalTransition } from './transitions';
 
 /**

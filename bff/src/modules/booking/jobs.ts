@@ -9,7 +9,7 @@ import { markNoShows } from './no-show';
 import { listUnremindedOn, listUnremindedStartingBetween, reminderDedupeKey, type ReminderTarget } from './reminder-repository';
 import { createBookingSettingsReader, type BookingSettingsReader } from './settings';
 import { generateSlots, type SlotGenerationDeps } from './slot-generation';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../platform/db/transaction';
 
 /**
  * The booking module's recurring work, run once across the fleet by BullMQ job schedulers. The

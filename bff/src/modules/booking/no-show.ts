@@ -5,7 +5,7 @@ import { enqueueNotification } from '../notification';
 import type { BookingDeps } from './deps';
 import { countNoShowsSince, hasPauseCovering, insertPause, listOverdueBookings } from './no-show-repository';
 import type { BookingSettings } from './settings';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { applyTransition, type ApplyTransitionInput } from './transitions';
 
 /**

@@ -3,7 +3,7 @@ import { appointmentResponseSchema } from '@govpocket/shared';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { bookAppointment } from './book-appointment';
 import type { BookingDeps } from './deps';
-import { runIdempotently, type IdempotentAnswer } from './idempotency';
+import { runIdempotently, type IdempotentAnswer } from '../../platform/http/idempotency';
 import { getAppointment } from './resident-service';
 import { holdSeat, type SeatHold } from './seat-hold';
 

@@ -8,7 +8,7 @@ import { toPreReviewView } from './appointment-view';
 import { fromDbDate, toDbDate } from './dates';
 import type { BookingDeps } from './deps';
 import { findHallPreReview, listHallPreReviews, savePreReviewResult, type StaffPreReviewRow } from './pre-review-repository';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../platform/db/transaction';
 
 /**
  * 预审: staff look at the photos residents attached while booking and mark each material as

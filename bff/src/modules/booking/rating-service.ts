@@ -17,7 +17,7 @@ import {
   resolveFollowUpRow,
   type FollowUpRow,
 } from './rating-repository';
-import { inTransaction, isUniqueViolation } from './transaction';
+import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
 
 /**
  * 好差评: one rating per completed visit. 不满意 / 非常不满意 open a 回访 task for the hall, due in

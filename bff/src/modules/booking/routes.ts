@@ -17,7 +17,7 @@ import { currentUser, requireUser } from '../auth/access';
 import { listBookingDays, listBookingHalls, listBookingSlots } from './availability-service';
 import { cancelAppointment, rescheduleAppointment } from './change-appointment';
 import type { BookingDeps } from './deps';
-import { runIdempotently } from './idempotency';
+import { runIdempotently } from '../../platform/http/idempotency';
 import { placeBooking } from './place-booking';
 import { rateAppointment } from './rating-service';
 import { getAppointment, getBookingStatus, getQueuePosition, listAppointments } from './resident-service';

@@ -15,7 +15,7 @@ import {
   type TemplateRow,
 } from './schedule-repository';
 import { affectedBookings, generateHallSlots } from './slot-generation';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../platform/db/transaction';
 
 /** Admin: a hall's weekly templates and date overrides; every change re-plans the booking window. */
 type OverrideRow = { id: string; date: Date; kind: 'CLOSURE' | 'EXTRA_DAY'; asWeekday: number | null; reason: string };

@@ -22,7 +22,7 @@ import {
   type StaffAppointmentRow,
 } from './staff-repository';
 import { toStaffAppointment } from './staff-view';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { applyTransition, illegalTransition, type Actor } from './transitions';
 
 /** 今日: the window staff's workflow on one hall — check-in, call, serve, complete, no-show, transfer. */

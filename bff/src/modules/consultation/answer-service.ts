@@ -2,7 +2,7 @@ import type { Prisma } from '@govpocket/db';
 import type { StaffConsultation } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { ConsultationDeps } from './deps';
 import { getStaffConsultation } from './draft-service';
 import { listConsultationOpinions, upsertOutcome, type OutcomeWrite, type StaffOpinionRow } from './opinion-repository';

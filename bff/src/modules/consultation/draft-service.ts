@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { addLocalDays, dayMs, endOfLocalDay, localDateOf, startOfLocalDay } from '../calendar/shanghai-time';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { ConsultationDeps } from './deps';
 import { listConsultationOpinions } from './opinion-repository';
 import { findConsultationDetail, findDocumentFiles, insertConsultation, listDepartmentConsultations, replaceDraft, type ConsultationWrite } from './repository';

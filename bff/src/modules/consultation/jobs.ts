@@ -1,6 +1,6 @@
 import type { ConsultationStatus, PrismaClient } from '@govpocket/db';
 import { writeAudit } from '../../platform/audit';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { ScheduledJob } from '../notification';
 import { listDue, transitionConsultation } from './repository';
 

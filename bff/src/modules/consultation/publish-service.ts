@@ -3,7 +3,7 @@ import { feedbackReportBodySchema, opinionOutcomeKindLabels, type FeedbackReport
 import { correctFeedbackRequestSchema } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { enqueueNotification } from '../notification';
 import { validateAnswer, writeAnswers } from './answer-service';
 import type { ConsultationDeps } from './deps';

@@ -2,7 +2,7 @@ import type { ConsultationStatus } from '@govpocket/db';
 import type { ConsultationDetail, ConsultationListQuery, ConsultationListResponse, MyOpinion, SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction, isUniqueViolation } from '../booking/transaction';
+import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
 import { checkResidentText } from '../content-safety/service';
 import type { ConsultationDeps } from './deps';
 import { findMyOpinion, findOpenid, findOpinionByKey, insertOpinion, listMyOpinions as listOpinionRows, type MyOpinionRow } from './opinion-repository';

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { atLocalTime, localDateOf } from '../calendar/shanghai-time';
 import { createCalendarService, type CalendarService } from '../calendar/service';
 import { checkResidentText, type ContentSafetyDeps } from '../content-safety/service';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { ScheduledJob } from '../notification';
 import { findLetterOpenid, listDueSoonLetters, listPendingContentLetters, listUnratedPastDue, setContentCheck } from './job-repository';
 import { notifyStaff } from './notices';

@@ -1,6 +1,6 @@
 import type { PublishPreview, SessionUser } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { MailboxDeps } from './deps';
 import { findPublicationSource } from './public-repository';
 import { notifyResident } from './notices';

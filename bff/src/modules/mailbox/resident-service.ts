@@ -1,7 +1,7 @@
 import { hashPersonal } from '@govpocket/db';
 import { letterStatusLabels, type LetterLookupResponse, type LetterSatisfaction, type MailboxView, type ResidentLetter, type LetterSummary } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { checkResidentText } from '../content-safety/service';
 import type { MailboxDeps } from './deps';
 import { findResidentContact, findResidentLetter, isOwnLetter, listActiveMailboxes, listResidentLetters } from './letter-repository';

@@ -2,7 +2,7 @@ import { decryptPersonal, type Prisma } from '@govpocket/db';
 import { letterActionLabels, letterStatusLabels, type SessionUser, type StaffLetter, type StaffLetterListResponse, type Urgency } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { MailboxDeps } from './deps';
 import { decodeCursor, encodeCursor } from './keyset-cursor';

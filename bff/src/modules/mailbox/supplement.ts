@@ -1,6 +1,6 @@
 import type { SessionUser } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { MailboxDeps } from './deps';
 import { notifyResident, notifyStaff } from './notices';
 import { findLetterForAccess } from './repository';

@@ -1,5 +1,5 @@
 import { Prisma, type NotificationEvent, type PrismaClient } from '@govpocket/db';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { StoredPayload } from './payloads';
 
 /**

@@ -4,7 +4,7 @@ import { appointmentStatusLabels, type FeeOrder, type SessionUser } from '@govpo
 import { AppError } from '../../platform/errors/app-error';
 import { hasRole } from '../auth/access';
 import { lockAppointmentStatus } from '../booking/repository';
-import { inTransaction, isUniqueViolation } from '../booking/transaction';
+import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
 import { localDateOf } from '../calendar/shanghai-time';
 import { enqueueNotification } from '../notification';
 import type { PaymentDeps } from './deps';

@@ -1,6 +1,6 @@
 import type { Prisma } from '@govpocket/db';
 import { writeAudit } from '../../platform/audit';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { addLocalDays, atLocalTime, localDateOf } from '../calendar/shanghai-time';
 import type { ScheduledJob } from '../notification';
 import type { PaymentDeps } from './deps';

@@ -1,6 +1,6 @@
 import type { FeeOrder, PayFeeOrderResponse, SessionUser } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import type { PaymentDeps } from './deps';
 import { toFeeOrderDto } from './fee-order-view';
 import { PayGatewayError } from './pay-gateway';

@@ -3,7 +3,7 @@ import type { Prisma } from '@govpocket/db';
 import { z } from 'zod';
 import type { FeeOrder, SessionUser } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { enqueueNotification } from '../notification';
 import type { PaymentDeps } from './deps';
 import { feeOrderLink, toFeeOrderDto } from './fee-order-view';

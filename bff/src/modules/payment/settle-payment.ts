@@ -1,4 +1,4 @@
-import { inTransaction } from '../booking/transaction';
+import { inTransaction } from '../../platform/db/transaction';
 import { enqueueNotification } from '../notification';
 import type { PaymentDeps } from './deps';
 import { feeOrderLink } from './fee-order-view';

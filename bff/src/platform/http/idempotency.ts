@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@govpocket/db';
 import { errorCodes, type ErrorCode } from '@govpocket/shared';
-import { AppError } from '../../platform/errors/app-error';
-import { completeIdempotencyRecord, deleteIdempotencyRecord, findIdempotencyRecord, insertIdempotencyClaim, renewIdempotencyClaim, type IdempotencyRow } from './idempotency-repository';
+import { AppError } from '../errors/app-error';
+import { completeIdempotencyRecord, deleteIdempotencyRecord, findIdempotencyRecord, insertIdempotencyClaim, renewIdempotencyClaim, type IdempotencyRow } from '../db/idempotency-repository';
 
 /**
  * Idempotency-Key handling through IdempotencyRecord (scope + key unique). The first request
