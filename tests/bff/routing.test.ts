@@ -13,10 +13,11 @@ function appWith(build: (root: ReturnType<typeof createRouter>) => void, dispatc
 }
 
 const routes = (root: ReturnType<typeof createRouter>): void => {
-  const me = createRouter('/me');
-  me.use(async (ctx, next) => {
-    ctx.set('X-Me', 'yes');
-    await next();
+  const me = createRouter('/me', {
+    guard: async (ctx, next) => {
+      ctx.set('X-Me', 'yes');
+      await next();
+    },
   });
   me.get('/profile', (ctx) => {
     ctx.body = { at: 'profile' };
@@ -51,6 +52,9 @@ describe('dispatchByFirstSegment', () => {
     ['GET', '/'],
     ['GET', '/nowhere'],
     ['GET', '//guides/G1'],
+    ['GET', '/Me/profile'],
+    ['GET', '/me/profile/'],
+    ['GET', '/%6De/profile'],
   ];
   it.each(cases)('%s %s answers as the plain router does', async (method, path) => {
     const plain = await request(appWith(routes, 'plain').callback())[method.toLowerCase() as 'get'](path);
@@ -69,5 +73,75 @@ describe('dispatchByFirstSegment', () => {
     const wrong = await request(app).delete('/guides/G1');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toContain('GET');
+  });
+});
+
+describe('strict routing', () => {
+  const handled: string[] = [];
+  const guarded: string[] = [];
+  const app = (): Koa => {
+    const root = createRouter();
+    const admin = createRouter('/admin/calendar', {
+      guard: async (ctx, next) => {
+        guarded.push(ctx.path);
+        if (ctx.get('X-Role') !== 'ADMIN') {
+          ctx.status = 403;
+          return;
+        }
+        await next();
+      },
+    });
+    admin.get('/:year', (ctx) => {
+      handled.push(ctx.path);
+      ctx.body = { year: ctx.params.year };
+    });
+    admin.put('/days/:date', (ctx) => {
+      handled.push(ctx.path);
+      ctx.body = { date: ctx.params.date };
+    });
+    const orders = createRouter('/fee-orders');
+    orders.get('/', (ctx) => {
+      ctx.body = { at: 'list' };
+    });
+    root.use(admin.routes());
+    root.use(orders.routes());
+    const koa = new Koa();
+    koa.use(dispatchByFirstSegment(root));
+    koa.use(root.allowedMethods());
+    return koa;
+  };
+
+  beforeEach(() => {
+    handled.length = 0;
+    guarded.length = 0;
+  });
+
+  it('answers only the exact path: case, trailing slash, double slash and encoded letters are 404 and reach no handler', async () => {
+    const server = app().callback();
+    for (const path of ['/ADMIN/CALENDAR/DAYS/2027-06-15', '/admin/Calendar/days/2027-06-15', '/admin/calendar/days/2027-06-15/', '//admin/calendar/days/2027-06-15', '/admin//calendar/days/2027-06-15', '/%61dmin/calendar/days/2027-06-15', '/admin/calendar/%64ays/2027-06-15']) {
+      const answer = await request(server).put(path).set('X-Role', 'RESIDENT');
+      expect([path, answer.status]).toEqual([path, 404]);
+    }
+    await request(server).get('/admin/Calendar/2027').expect(404);
+    expect(handled).toEqual([]);
+  });
+
+  it('runs the guard in every route it was given to, before the handler', async () => {
+    const server = app().callback();
+    await request(server).put('/admin/calendar/days/2027-06-15').set('X-Role', 'RESIDENT').expect(403);
+    expect(handled).toEqual([]);
+    await request(server).put('/admin/calendar/days/2027-06-15').set('X-Role', 'ADMIN').expect(200, { date: '2027-06-15' });
+    expect(guarded).toEqual(['/admin/calendar/days/2027-06-15', '/admin/calendar/days/2027-06-15']);
+  });
+
+  it("serves a prefix's root route at the prefix itself, not with a trailing slash", async () => {
+    const server = app().callback();
+    await request(server).get('/fee-orders').expect(200, { at: 'list' });
+    await request(server).get('/fee-orders/').expect(404);
+  });
+
+  it('refuses router-level middleware, which routes could be matched without', () => {
+    const router = createRouter('/me');
+    expect(() => router.use(async (_ctx, next) => next())).toThrow(/guards/);
   });
 });

@@ -6,8 +6,7 @@ import { getHallSchedule, removeScheduleOverride, saveScheduleOverride, saveSche
 
 /** Admin: schedule templates (weekly rules) and date overrides of a hall. */
 export function scheduleAdminRoutes(deps: BookingDeps): AppRouter {
-  const router = createRouter('/admin/halls/:hallId');
-  router.use(requireRole('ADMIN'));
+  const router = createRouter('/admin/halls/:hallId', { guard: requireRole('ADMIN') });
   router.get('/schedule', async (ctx) => {
     ctx.body = await getHallSchedule(deps, { hallId: ctx.params.hallId ?? '' });
   });

@@ -25,8 +25,7 @@ import { callNext, checkIn, completeAppointment, listHallAppointments, markNoSho
 
 /** The window staff's workbench for one hall: role WINDOW_STAFF with that hall in scope (or admin). */
 export function staffBookingRoutes(deps: BookingDeps): AppRouter {
-  const router = createRouter('/staff/halls/:hallId');
-  router.use(requireScope(['WINDOW_STAFF'], 'hallId'));
+  const router = createRouter('/staff/halls/:hallId', { guard: requireScope(['WINDOW_STAFF'], 'hallId') });
   const input = (ctx: Context & { state: AppState; params: Record<string, string | undefined> }) => ({
     staff: currentUser(ctx.state), hallId: ctx.params.hallId ?? '', requestId: ctx.state.requestId,
   });

@@ -8,8 +8,7 @@ const yearSchema = z.coerce.number().int().min(2000).max(2100);
 
 /** Admin: the holiday calendar (published arrangement + overrides for years not yet published). */
 export function calendarRoutes(calendar: CalendarService): AppRouter {
-  const router = createRouter('/admin/calendar');
-  router.use(requireRole('ADMIN'));
+  const router = createRouter('/admin/calendar', { guard: requireRole('ADMIN') });
   router.get('/:year', async (ctx) => {
     const year = yearSchema.parse(ctx.params.year);
     ctx.body = { year, days: await calendar.specialDays(year) };

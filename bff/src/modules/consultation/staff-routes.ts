@@ -10,8 +10,7 @@ import { correctFeedback, publishFeedback } from './publish-service';
 
 /** The department's side: role DEPARTMENT_HANDLER for that department (or admin), checked per route. */
 export function staffConsultationRoutes(deps: ConsultationDeps): AppRouter {
-  const router = createRouter('/staff/departments/:departmentId/consultations');
-  router.use(requireScope(['DEPARTMENT_HANDLER'], 'departmentId'));
+  const router = createRouter('/staff/departments/:departmentId/consultations', { guard: requireScope(['DEPARTMENT_HANDLER'], 'departmentId') });
   type RouteContext = Context & { state: AppState; params: Record<string, string | undefined> };
   const actor = (ctx: RouteContext) => ({ staff: currentUser(ctx.state), departmentId: ctx.params.departmentId ?? '', requestId: ctx.state.requestId });
   const target = (ctx: RouteContext) => ({ ...actor(ctx), consultationId: ctx.params.id ?? '' });

@@ -5,8 +5,7 @@ import { bindPhone, deleteMyAccount, exportMyData, getProfile, recordConsent, up
 
 /** 我的: profile, consent, phone, 长辈版, data export and account deletion. */
 export function meRoutes(deps: MeDeps): AppRouter {
-  const router = createRouter('/me');
-  router.use(requireUser());
+  const router = createRouter('/me', { guard: requireUser() });
   router.get('/profile', async (ctx) => {
     ctx.body = await getProfile(deps, currentUser(ctx.state));
   });

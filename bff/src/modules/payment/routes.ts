@@ -21,8 +21,7 @@ const idempotencyKey = (ctx: Context): string => idempotencyKeySchema.parse(ctx.
 
 /** The resident's fee orders (我的缴费, receipts) and paying one. */
 export function feeOrderRoutes(deps: PaymentDeps): AppRouter {
-  const router = createRouter('/fee-orders');
-  router.use(requireUser());
+  const router = createRouter('/fee-orders', { guard: requireUser() });
   router.get('/', async (ctx) => {
     const { status } = myFeeOrdersQuerySchema.parse(ctx.query);
     ctx.set('Cache-Control', 'no-store');
@@ -40,8 +39,7 @@ export function feeOrderRoutes(deps: PaymentDeps): AppRouter {
 
 /** Window staff of one hall: issue fee orders, see them, approve refunds. */
 export function staffFeeOrderRoutes(deps: PaymentDeps): AppRouter {
-  const router = createRouter('/staff/halls/:hallId/fee-orders');
-  router.use(requireScope(['WINDOW_STAFF'], 'hallId'));
+  const router = createRouter('/staff/halls/:hallId/fee-orders', { guard: requireScope(['WINDOW_STAFF'], 'hallId') });
   router.get('/', async (ctx) => {
     const { appointmentId, status } = staffFeeOrdersQuerySchema.parse(ctx.query);
     ctx.set('Cache-Control', 'no-store');

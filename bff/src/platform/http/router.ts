@@ -1,10 +1,37 @@
-import Router from '@koa/router';
+import Router, { type RouterMiddleware } from '@koa/router';
 import type { AppState } from './types';
 
 export type AppRouter = Router<AppState>;
 
-export function createRouter(prefix?: string): AppRouter {
-  return new Router<AppState>(prefix ? { prefix } : undefined);
+type Guard = RouterMiddleware<AppState>;
+
+/**
+ * Every route matches its path exactly: case-sensitively and without a trailing slash
+ * (`/ADMIN/CALENDAR/2027`, `/me/profile/` and `//me/profile` are 404). @koa/router's prefix
+ * middleware compiled its own regular expression (case-sensitive) while routes matched
+ * case-insensitively, so a role check registered with `router.use` could be stepped around by
+ * changing a letter's case. Guards are therefore never router-level layers: `createRouter(prefix,
+ * { guard })` puts them in the stack of every route it registers, where they run whenever the
+ * route's handler does, and `router.use(middleware)` is refused (nested routers only).
+ */
+export function createRouter(prefix = '', options: { guard?: Guard | Guard[] } = {}): AppRouter {
+  const pathPrefix = prefix.replace(/\/$/, '');
+  const guards = options.guard === undefined ? [] : Array.isArray(options.guard) ? options.guard : [options.guard];
+  const router = new Router<AppState>({ strict: true, sensitive: true });
+  const register = router.register.bind(router);
+  router.register = (path, methods, middleware, layerOptions) => {
+    if (methods.length === 0) {
+      throw new Error('router.use(middleware) is a layer of its own that routes match without; pass guards to createRouter or to each route');
+    }
+    if (Array.isArray(path)) {
+      for (const each of path) router.register(each, methods, middleware, layerOptions);
+      return router;
+    }
+    const full = typeof path === 'string' ? pathPrefix + (path === '/' && pathPrefix ? '' : path) : path;
+    const chain = Array.isArray(middleware) ? middleware : [middleware];
+    return register(full, methods, [...guards, ...chain], layerOptions);
+  };
+  return router;
 }
 
 /**
@@ -18,8 +45,7 @@ export function matchedRoute(ctx: object): string | undefined {
 
 /**
  * The literal first path segment a route or router middleware can match ('guides' for
- * '/guides/:code', 'me' for a '/me' router's middleware), lower-cased as the router matches
- * case-insensitively; undefined when the first segment is a parameter or a pattern, so the layer
+ * '/guides/:code'), exactly as routes match it (case-sensitively); undefined when the first segment is a parameter or a pattern, so the layer
  * may match under any segment.
  */
 function firstSegmentOf(layerPath: string | RegExp): string | undefined {
@@ -28,7 +54,7 @@ function firstSegmentOf(layerPath: string | RegExp): string | undefined {
   if (!match) return undefined;
   const [, segment = '', rest = ''] = match;
   const endsSegment = rest === '' || rest.startsWith('/') || rest.startsWith('{/') || rest === '(?:\\/|$)';
-  return endsSegment ? segment.toLowerCase() : undefined;
+  return endsSegment ? segment : undefined;
 }
 
 /**
@@ -52,7 +78,7 @@ export function dispatchByFirstSegment(root: AppRouter): ReturnType<AppRouter['r
   const dispatch: ReturnType<AppRouter['routes']> = (ctx, next) => {
     const path = ctx.path;
     const end = path.indexOf('/', 1);
-    const segment = (end < 0 ? path.slice(1) : path.slice(1, end)).toLowerCase();
+    const segment = end < 0 ? path.slice(1) : path.slice(1, end);
     return (dispatchers.get(segment) ?? fallback)(ctx, next);
   };
   return dispatch;
