@@ -1,5 +1,6 @@
 import type { Prisma } from '@govpocket/db';
 import type { Role } from '@govpocket/shared';
+import { AppError } from './errors/app-error';
 
 /**
  * One append-only row per staff action and workflow transition: who (user and the role they acted
@@ -19,11 +20,34 @@ export type AuditEntry = {
   requestId?: string;
 };
 
+/** The staff roles a user really holds now (an active staff account's assignments), read in the transaction. */
+async function heldStaffRoles(tx: Prisma.TransactionClient, userId: string): Promise<Role[]> {
+  const rows = await tx.roleAssignment.findMany({ where: { staffAccount: { userId, status: 'ACTIVE' } }, select: { role: true }, orderBy: { createdAt: 'asc' } });
+  return rows.map((row) => row.role);
+}
+
+/**
+ * The role an audit row records is the one the actor really holds, never the one a service
+ * assumed from the route it ran behind: a staff role claimed by someone holding no staff role
+ * at all means a check was stepped around, and the whole action is refused (the caller's
+ * transaction rolls back); one holding another staff role is recorded in that role (admin first).
+ */
+async function verifiedRole(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<Role | null> {
+  if (entry.actorRole === null || entry.actorRole === 'RESIDENT') return entry.actorRole;
+  if (entry.actorUserId === null) throw new Error(`audit entry ${entry.action} claims role ${entry.actorRole} without an actor`);
+  const held = await heldStaffRoles(tx, entry.actorUserId);
+  if (held.includes(entry.actorRole)) return entry.actorRole;
+  const real = held.includes('ADMIN') ? 'ADMIN' : held[0];
+  if (real === undefined) throw new AppError('FORBIDDEN');
+  return real;
+}
+
 export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  const actorRole = await verifiedRole(tx, entry);
   await tx.auditLog.create({
     data: {
       actorUserId: entry.actorUserId,
-      actorRole: entry.actorRole,
+      actorRole,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
