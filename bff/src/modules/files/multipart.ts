@@ -62,14 +62,21 @@ export async function readMultipartFile(req: IncomingMessage, { fileField, maxFi
     let hasExtraParts = false;
     let fileDone: Promise<void> = Promise.resolve();
 
+    let settled = false;
     const fail = (error: AppError): void => {
+      if (settled) return;
+      settled = true;
       req.unpipe(parser);
       // Drained rather than left unread, so the answer reaches a client still sending.
       req.resume();
       reject(error);
     };
 
+    // A part cut off before its closing boundary errors its own stream as well as the parser: every
+    // stream gets a handler, or the 'error' event is unhandled and takes the process down.
+    const truncated = (error: unknown): void => fail(new AppError('BAD_REQUEST', { message: '上传内容不完整，请重试', cause: error }));
     parser.on('file', (name, stream, info) => {
+      stream.on('error', truncated);
       if (name !== fileField || hasFile) {
         hasExtraParts = true;
         stream.resume();
@@ -85,7 +92,10 @@ export async function readMultipartFile(req: IncomingMessage, { fileField, maxFi
         isTooLarge = true;
         chunks.length = 0;
       });
-      fileDone = new Promise((done) => stream.on('close', done));
+      fileDone = new Promise((done) => {
+        stream.on('close', done);
+        stream.on('error', () => done());
+      });
     });
     parser.on('field', (name, value) => {
       fields[name] = value;
@@ -96,9 +106,11 @@ export async function readMultipartFile(req: IncomingMessage, { fileField, maxFi
     parser.on('partsLimit', () => {
       hasExtraParts = true;
     });
-    parser.on('error', (error) => fail(new AppError('BAD_REQUEST', { message: '上传内容不完整，请重试', cause: error })));
+    parser.on('error', truncated);
     parser.on('close', () => {
       void fileDone.then(() => {
+        if (settled) return;
+        settled = true;
         if (isTooLarge) return reject(payloadTooLarge(maxFileBytes, messages));
         if (!hasFile) return reject(new AppError('VALIDATION_FAILED', { message: messages.missing }));
         if (hasExtraParts) return reject(new AppError('VALIDATION_FAILED', { message: messages.tooMany }));
