@@ -34,6 +34,7 @@ import { AppError } from './platform/errors/app-error';
 import { errorHandler } from './platform/http/error-handler';
 import { securityHeaders } from './platform/http/security-headers';
 import { requestContext } from './platform/http/request-context';
+import { assertWellFormedText, refuseEncodedBodies } from './platform/http/request-body';
 import { createRouter, dispatchByFirstSegment, type AppRouter } from './platform/http/router';
 import type { AppState } from './platform/http/types';
 import type { Logger } from './platform/logger';
@@ -105,11 +106,17 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler());
   app.use(securityHeaders());
   app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.H5_ORIGIN ? config.H5_ORIGIN : ''), exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
+  app.use(refuseEncodedBodies());
   app.use(keepRawPayNotifications()); // WeChat Pay signs the exact bytes of its notifications
   const parseJsonBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.BODY_LIMIT, encoding: 'utf-8' });
   const bodyLimitBytes = byteSize(config.BODY_LIMIT);
   app.use((ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return parseJsonBody(ctx, next);
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      return parseJsonBody(ctx, () => {
+        assertWellFormedText(ctx.request.body);
+        return next();
+      });
+    }
     // Reads carry no body: they skip the parser (a hot GET is most of the traffic). One that sends a
     // large body anyway is refused: left unread, it would cut the connection off mid-answer.
     if (Number(ctx.get('Content-Length') || 0) > bodyLimitBytes) throw new AppError('PAYLOAD_TOO_LARGE');

@@ -1,0 +1,54 @@
+import type { Middleware } from 'koa';
+import { AppError } from '../errors/app-error';
+import type { AppState } from './types';
+
+/**
+ * The BFF takes request bodies as they are sent: no client of ours compresses one, and a body
+ * declared gzip or br that is not (or a decompression bomb that is) has nothing to gain from being
+ * inflated. Any Content-Encoding but identity is refused with 415 before a parser reads a byte.
+ */
+export function refuseEncodedBodies(): Middleware<AppState> {
+  return (ctx, next) => {
+    const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
+    if (encoding !== '' && encoding !== 'identity') {
+      ctx.set('Accept-Encoding', 'identity');
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: '不支持压缩的请求内容，请直接提交' });
+    }
+    return next();
+  };
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path (`reason`, `items.2.name`) of the first string or key holding a lone UTF-16 surrogate, if any. */
+export function findIllFormedText(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return loneSurrogate.test(value) ? path.join('.') : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const found = findIllFormedText(value[index], [...path, String(index)]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (loneSurrogate.test(key)) return [...path, key.replace(loneSurrogate, '?')].join('.');
+    const found = findIllFormedText(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * JSON may escape half of a surrogate pair (`"\ud800"`): such text is no Unicode, MySQL's JSON
+ * columns (the audit log) refuse it with a 500 and nothing can show it. Refused here, where every
+ * JSON body is parsed, so that no route can forget it.
+ */
+export function assertWellFormedText(body: unknown): void {
+  const path = findIllFormedText(body);
+  if (path === undefined) return;
+  throw new AppError('VALIDATION_FAILED', {
+    message: '提交的内容含有无法识别的字符，请删除后重试',
+    details: [{ path, message: '含有无法识别的字符（不成对的 UTF-16 代理项）' }],
+  });
+}
