@@ -123,7 +123,35 @@ export type BodySpec =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
   | { kind: 'raw'; contentType: string; text: string }
-  | { kind: 'oversize'; contentType: string; bytes: number };
+  | { kind: 'oversize'; contentType: string; bytes: number }
+  | { kind: 'encoded'; encoding: string; text: string }
+  | { kind: 'multipart'; boundary: string; text: string };
+
+// Bodies whose Content-Encoding lies (plain JSON declared compressed) or names something unknown.
+const encodedBody = fc.record({
+  kind: fc.constant('encoded' as const),
+  encoding: fc.constantFrom('gzip', 'br', 'deflate', 'x-gzip', 'compress', 'gzip, br', 'identity, gzip', 'zstd'),
+  text: fc.constantFrom('{"code":"x"}', '{"reason":"\\ud800"}', '\u001f\u008b\u0008\u0000garbage', ''),
+});
+
+// Multipart envelopes cut short or malformed: a file part without its closing boundary (once
+// took the process down), parts without headers, a second file part cut off, no boundary line.
+const multipartBody = fc.record({
+  kind: fc.constant('multipart' as const),
+  boundary: fc.constantFrom('X', 'xyz', '----WebKitFormBoundary7MA4YWxkTrZu0gW'),
+  text: fc.constantFrom(
+    '--{b}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\u00ff\u00d8\u00ff\u00e0 cut',
+    '--{b}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004',
+    '--{b}\r\n\r\nno headers',
+    '--{b}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc\r\n--{b}\r\nContent-Disposition: form-data; name="file"; filename="b.png"\r\n\r\ncut',
+    '--{b}\r\nContent-Disposition: form-data; name="note"\r\n\r\n\u00ed\u00a0\u0080\r\n--{b}--\r\n',
+    '--{b}\r\nContent-Disposition: form-data\r\n\r\n\r\n--{b}--\r\n',
+    '--{b}--\r\n',
+    '--{b}',
+    'no boundary line at all',
+    '',
+  ),
+});
 
 const malformedJson = fc.constantFrom(
   '{"code": "abc",',
@@ -152,6 +180,8 @@ const malformedJson = fc.constantFrom(
 );
 
 export const bodySpec: fc.Arbitrary<BodySpec> = fc.oneof(
+  { weight: 1, arbitrary: encodedBody },
+  { weight: 1, arbitrary: multipartBody },
   { weight: 10, arbitrary: badJson.map((value) => ({ kind: 'json' as const, value })) },
   { weight: 2, arbitrary: malformedJson.map((text) => ({ kind: 'raw' as const, contentType: 'application/json', text })) },
   {

@@ -128,6 +128,8 @@ async function sendOnce(route: Route, input: FuzzRequest): Promise<request.Respo
   if (body.kind === 'json') return call.set('Content-Type', 'application/json').send(JSON.stringify(body.value) ?? 'null');
   if (body.kind === 'raw') return call.set('Content-Type', body.contentType).send(body.text);
   if (body.kind === 'oversize') return call.set('Content-Type', body.contentType).send(body.contentType === 'application/json' ? JSON.stringify({ text: '办'.repeat(Math.ceil(body.bytes / 3)) }) : 'x'.repeat(body.bytes));
+  if (body.kind === 'encoded') return call.set('Content-Type', 'application/json').set('Content-Encoding', body.encoding).send(Buffer.from(body.text, 'latin1'));
+  if (body.kind === 'multipart') return call.set('Content-Type', `multipart/form-data; boundary=${body.boundary}`).send(Buffer.from(body.text.replaceAll('{b}', body.boundary), 'latin1'));
   return call;
 }
 
