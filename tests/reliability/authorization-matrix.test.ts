@@ -13,6 +13,9 @@ import { routeKey, routesOf } from './routes';
  *   resident's resource (a resident must not learn it exists) · 2xx (or the documented 4xx of a
  *   minimal body or a wrong state) for the actors the route serves.
  * A route the router has and this table lacks fails the suite: a new route needs its row.
+ * Every route is then requested under every other spelling of its path (a letter's case, a
+ * trailing or doubled slash, a percent-encoded letter) by anonymous, residentA and admin: each is
+ * 404 and writes nothing, so no guard can be stepped around by spelling a path differently.
  * Two smaller tables follow: a foreign id sent through one's own hall or department (404), and
  * staff-only text (internal notes, unapproved replies, drafted answers) kept out of public views.
  */
@@ -401,5 +404,77 @@ describe('a foreign resource through one’s own scope, and what is not public y
   it.each(Object.entries(probes).map(([name, probe]) => [name, probe.expect, probe] as const))('%s → %i', async (_name, expected, probe) => {
     expect(table[probe.route]).toBeDefined(); // a route of the matrix, so its own scope's answer is asserted there
     expect(outcome(await sendProbe(probe))).toMatchObject({ status: expected });
+  });
+});
+
+/**
+ * Other spellings of one concrete path: the first and the last literal segment upper-cased, a
+ * trailing slash, a doubled slash in front and inside, and a percent-encoded letter. Parameters
+ * (ids, codes) are left as they are: they are data, compared by the services.
+ */
+function pathVariants(routePath: string, url: string): string[] {
+  const literal = routePath.split('/').map((segment, index) => ({ index, isLiteral: segment !== '' && !segment.startsWith(':') && /[a-z]/.test(segment) }));
+  const literals = literal.filter((segment) => segment.isLiteral).map((segment) => segment.index);
+  const parts = url.split('/');
+  const replaced = (index: number | undefined, change: (segment: string) => string): string | undefined => {
+    if (index === undefined) return undefined;
+    return parts.map((segment, at) => (at === index ? change(segment) : segment)).join('/');
+  };
+  const encodeFirstLetter = (segment: string): string => segment.replace(/[a-z]/, (letter) => `%${letter.charCodeAt(0).toString(16).toUpperCase()}`);
+  const variants = [
+    replaced(literals[0], (segment) => segment.toUpperCase()),
+    replaced(literals.at(-1), (segment) => segment.toUpperCase()),
+    replaced(literals.at(-1), (segment) => segment.replace(/[a-z]/, (letter) => letter.toUpperCase())),
+    `${url}/`,
+    `/${url}`,
+    parts.length > 2 ? [parts[0], parts[1], '', ...parts.slice(2)].join('/') : undefined,
+    replaced(literals.at(-1), encodeFirstLetter),
+    replaced(literals[0], encodeFirstLetter),
+  ];
+  return [...new Set(variants.filter((variant): variant is string => variant !== undefined && variant !== url))];
+}
+
+async function rowCounts(): Promise<string> {
+  const tables = await w.env.prisma.$queryRawUnsafe<Array<{ name: string }>>("SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '_prisma_migrations' ORDER BY TABLE_NAME");
+  const counts = await w.env.prisma.$queryRawUnsafe<Array<{ name: string; count: bigint }>>(tables.map((table) => `SELECT '${table.name}' AS name, COUNT(*) AS count FROM \`${table.name}\``).join(' UNION ALL '));
+  return counts.map((row) => `${row.name}=${row.count}`).join(' ');
+}
+
+describe('every other spelling of every route is 404 and reaches no handler', () => {
+  const variantActors: Actor[] = ['anonymous', 'residentA', 'admin'];
+
+  it('answers 404 NOT_FOUND for case, trailing-slash, double-slash and percent-encoded variants of every route, writing nothing', async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    // The resources first (their makers write), then the counts the variants must leave alone.
+    const targets: Array<{ key: string; method: string; routePath: string; url: string; body?: object }> = [];
+    for (const key of Object.keys(table)) {
+      const cell = table[key];
+      if (!cell) continue;
+      const params = await resourceParams(cell.resource, false);
+      const [method = 'GET', routePath = '/'] = key.split(' ');
+      targets.push({ key, method, routePath, url: pathOf(routePath, params, cell.rename), body: cell.body?.(params, w) });
+    }
+    const before = await rowCounts();
+    // A variant another route serves is no variant but that route (`/staff/letters/OVERDUE` is
+    // letter OVERDUE of `/staff/letters/:id`, with its own row and guard): left to its row.
+    const isAnotherRoute = (variant: string, routePath: string): boolean => w.env.app.router.stack.some((layer) => layer.methods.length > 0 && layer.path !== routePath && layer.match(variant.split('?')[0] ?? variant));
+    for (const target of targets) {
+      const requests = pathVariants(target.routePath, target.url).filter((variant) => !isAnotherRoute(variant, target.routePath)).flatMap((variant) => variantActors.map((actor) => ({ variant, actor })));
+      const answers = await Promise.all(requests.map(({ variant, actor }) => exchange({ method: target.method, url: variant, actor, body: target.body })));
+      sent += answers.length;
+      answers.forEach((answer, index) => {
+        const code: unknown = answer.body?.error?.code;
+        if (answer.status !== 404 || code !== 'NOT_FOUND') failures.push(`${target.method} ${requests[index]?.variant} as ${requests[index]?.actor} → ${answer.status} ${String(code)}`);
+      });
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(Object.keys(table).length * variantActors.length * 4);
+    expect(await rowCounts()).toEqual(before);
+  }, 300_000);
+
+  it('makes the variants the attack used', () => {
+    expect(pathVariants('/admin/calendar/days/:date', '/admin/calendar/days/2027-06-15')).toEqual(expect.arrayContaining(['/ADMIN/calendar/days/2027-06-15', '/admin/calendar/DAYS/2027-06-15', '/admin/calendar/days/2027-06-15/', '//admin/calendar/days/2027-06-15', '/admin//calendar/days/2027-06-15', '/%61dmin/calendar/days/2027-06-15']));
+    expect(pathVariants('/metrics', '/metrics')).toEqual(expect.arrayContaining(['/METRICS', '/metrics/', '//metrics', '/%6Detrics']));
   });
 });
