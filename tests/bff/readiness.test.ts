@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { readinessSchema } from '@govpocket/shared';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis';
@@ -56,5 +58,20 @@ describe('/healthz and /readyz', () => {
     expect(response.text).toMatch(/route="unmatched",status="404"/);
     expect(response.text).not.toMatch(/nowhere\/123/);
     expect(response.text).toMatch(/govpocket_process_cpu_user_seconds_total/);
+  });
+
+  it('answers /metrics and /readyz only under their exact spelling; the documented nginx location blocks every spelling', async () => {
+    const spellings = ['/METRICS', '/Metrics', '/metrics/', '//metrics', '/%6detrics', '/%6Detrics', '/metrics%2F', '/READYZ', '/readyz/', '//readyz', '/%72eadyz'];
+    for (const spelling of spellings) {
+      const answer = await request(testApp.app.callback()).get(spelling);
+      expect([spelling, answer.status, answer.body?.error?.code]).toEqual([spelling, 404, 'NOT_FOUND']);
+    }
+    // nginx matches a location against the URI decoded and with slashes merged.
+    const deployment = readFileSync(path.join(__dirname, '../../docs/deployment.md'), 'utf8');
+    const [, pattern = ''] = /location ~\* (\S+) \{ return 404; \}/.exec(deployment) ?? [];
+    const blocked = new RegExp(pattern, 'i');
+    const asNginxSees = (uri: string): string => decodeURIComponent(uri).replace(/\/{2,}/g, '/');
+    for (const uri of [...spellings, '/metrics', '/readyz', '///metrics//', '/readyz/deep']) expect([uri, blocked.test(asNginxSees(uri))]).toEqual([uri, true]);
+    for (const uri of ['/healthz', '/guides/metrics', '/me/profile', '/metricsfoo']) expect([uri, blocked.test(asNginxSees(uri))]).toEqual([uri, false]);
   });
 });
