@@ -31,6 +31,7 @@ import { workbenchRoutes } from './modules/workbench/routes';
 import { openApiRoutes } from './openapi/routes';
 import { createWechat, type Wechat } from './modules/wechat';
 import { AppError } from './platform/errors/app-error';
+import { noStoreForSignedIn } from './platform/http/cache-control';
 import { errorHandler } from './platform/http/error-handler';
 import { securityHeaders } from './platform/http/security-headers';
 import { requestContext } from './platform/http/request-context';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use(requestContext(deps.logger));
   app.use(httpMetrics(metrics));
+  app.use(noStoreForSignedIn());
   app.use(errorHandler());
   app.use(securityHeaders());
   app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.H5_ORIGIN ? config.H5_ORIGIN : ''), exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
