@@ -130,6 +130,24 @@ describe('a lone UTF-16 surrogate in free text', () => {
     expect(emoji.status).toBe(200);
     await expectAlive();
   });
+
+  it('is refused on every route that copies free text into the audit log (cancel reasons, schedule and hall-cancel reasons), with the field named', async () => {
+    const targets = [
+      ['POST', '/appointments/any/cancel', { reason: '临时有事\ud800' }],
+      ['POST', '/staff/halls/any/days/2027-06-18/cancel', { reason: '\udfff停电' }],
+      ['POST', '/staff/halls/any/slots/any/cancel', { reason: 'a\ud800b' }],
+      ['POST', '/admin/halls/any/schedule-overrides', { date: '2027-06-18', isClosed: true, reason: '\ud800' }],
+      ['POST', '/letters', { title: '标题', body: '正文\ud800' }],
+    ] as const;
+    const auditedBefore = await t.prisma.auditLog.count({ where: { actorUserId: admin.userId } });
+    for (const [method, path, body] of targets) {
+      const answer = await fetch(`${bff.url}${path}`, { method, headers: { ...admin.auth, 'Content-Type': 'application/json', 'Idempotency-Key': `surrogate-${path.length}-${Date.now()}` }, body: JSON.stringify(body) });
+      const parsed = errorBodySchema.parse(await answer.json());
+      expect([path, answer.status, parsed.error.code]).toEqual([path, 400, 'VALIDATION_FAILED']);
+      expect(JSON.stringify(parsed.error.details)).toMatch(/reason|body/);
+    }
+    expect(await t.prisma.auditLog.count({ where: { actorUserId: admin.userId } })).toBe(auditedBefore);
+  });
 });
 
 describe('requests Node answers before the app', () => {
