@@ -5,12 +5,13 @@ import type { AppState } from './types';
 /**
  * The BFF takes request bodies as they are sent: no client of ours compresses one, and a body
  * declared gzip or br that is not (or a decompression bomb that is) has nothing to gain from being
- * inflated. Any Content-Encoding but identity is refused with 415 before a parser reads a byte.
+ * inflated. A body with any Content-Encoding but identity is refused with 415 before a parser reads a byte.
  */
 export function refuseEncodedBodies(): Middleware<AppState> {
   return (ctx, next) => {
     const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
-    if (encoding !== '' && encoding !== 'identity') {
+    const hasBody = Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';
+    if (hasBody && encoding !== '' && encoding !== 'identity') {
       ctx.set('Accept-Encoding', 'identity');
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: '不支持压缩的请求内容，请直接提交' });
     }
