@@ -44,9 +44,9 @@ export function matchedRoute(ctx: object): string | undefined {
 }
 
 /**
- * The literal first path segment a route or router middleware can match ('guides' for
- * '/guides/:code'), exactly as routes match it (case-sensitively); undefined when the first segment is a parameter or a pattern, so the layer
- * may match under any segment.
+ * The literal first path segment a route can match ('guides' for '/guides/:code'), exactly as
+ * routes match it (case-sensitively); undefined when the first segment is a parameter or a
+ * pattern, so the layer may match under any segment.
  */
 function firstSegmentOf(layerPath: string | RegExp): string | undefined {
   if (typeof layerPath !== 'string') return undefined;
