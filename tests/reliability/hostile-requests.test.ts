@@ -148,6 +148,15 @@ describe('a lone UTF-16 surrogate in free text', () => {
     }
     expect(await t.prisma.auditLog.count({ where: { actorUserId: admin.userId } })).toBe(auditedBefore);
   });
+
+  it('walks bodies nested thousands deep without overflowing (the check once answered 500 where JSON.parse did not)', async () => {
+    for (const [body, status] of [['['.repeat(5000) + ']'.repeat(5000), 400], ['{"a":'.repeat(3000) + '"\\ud800"' + '}'.repeat(3000), 400]] as const) {
+      const answer = await fetch(`${bff.url}/auth/wechat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      expect(answer.status).toBe(status);
+      expect(errorBodySchema.safeParse(await answer.json()).success).toBe(true);
+    }
+    await expectAlive();
+  });
 });
 
 describe('requests Node answers before the app', () => {

@@ -21,21 +21,33 @@ export function refuseEncodedBodies(): Middleware<AppState> {
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The path (`reason`, `items.2.name`) of the first string or key holding a lone UTF-16 surrogate, if any. */
-export function findIllFormedText(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value === 'string') return loneSurrogate.test(value) ? path.join('.') : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const found = findIllFormedText(value[index], [...path, String(index)]);
-      if (found !== undefined) return found;
+type Visit = { value: unknown; key: string | undefined; parent: Visit | undefined };
+
+function pathOf(visit: Visit, last?: string): string {
+  const keys: string[] = last === undefined ? [] : [last];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+  return keys.join('.');
+}
+
+/**
+ * The path (`reason`, `items.2.name`) of the first string or key holding a lone UTF-16 surrogate,
+ * if any. Walked with a stack of its own, not recursion: JSON.parse takes bodies nested thousands
+ * deep, and the walk must not overflow where the parser did not.
+ */
+export function findIllFormedText(body: unknown): string | undefined {
+  const pending: Visit[] = [{ value: body, key: undefined, parent: undefined }];
+  for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (loneSurrogate.test(value)) return pathOf(visit);
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index -= 1) pending.push({ value: value[index], key: String(index), parent: visit });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value).reverse()) {
+        if (loneSurrogate.test(key)) return pathOf(visit, key.replace(loneSurrogate, '?'));
+        pending.push({ value: item, key, parent: visit });
+      }
     }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (loneSurrogate.test(key)) return [...path, key.replace(loneSurrogate, '?')].join('.');
-    const found = findIllFormedText(item, [...path, key]);
-    if (found !== undefined) return found;
   }
   return undefined;
 }
