@@ -91,5 +91,6 @@ export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user:
     await writeAudit(tx, { actorUserId: user.id, actorRole: 'RESIDENT', action: 'ACCOUNT_DELETED', entityType: 'User', entityId: user.id, requestId });
   });
   await deps.sessions.revokeAllForUser(user.id);
+  // Written by releases that kept WeChat's session_key (three days): gone with the account.
   await deps.redis.del(`${deps.keyPrefix}wx-session-key:${user.id}`);
 }
