@@ -69,7 +69,7 @@ describe('POST /auth/wechat', () => {
         type === 'string' ? await t.redis.get(key)
         : type === 'hash' ? JSON.stringify(await t.redis.hgetall(key))
         : type === 'set' ? JSON.stringify(await t.redis.smembers(key))
-        : type === 'zset' ? JSON.stringify(await t.redis.zrange(key, 0, -1))
+        : type === 'zset' ? JSON.stringify(await t.redis.zrange(key, '0', '-1'))
         : type === 'list' ? JSON.stringify(await t.redis.lrange(key, 0, -1))
         : '';
       expect(value ?? '').not.toContain(sessionKey);

@@ -57,6 +57,9 @@ describe('npm run demo', () => {
       cwd: root,
       env: {
         ...process.env,
+        // As a person runs it: no mode set (the demo puts itself in demo mode).
+        NODE_ENV: undefined,
+        APP_MODE: undefined,
         DEMO_SKIP_BUILD: '1',
         DEMO_PORT: String(h5Port),
         PORT: String(bffPort),

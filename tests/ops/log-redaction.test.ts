@@ -46,7 +46,7 @@ describe('log redaction', () => {
       expect(line).not.toContain(idNumber);
       expect(line).not.toContain(openid);
     }
-    const [first, second, third] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [first = {}, second = {}, third = {}] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(first.msg).toBe('lookup of [phone] failed');
     expect(JSON.stringify(first.err)).toContain('no user with phone [phone] (ID [id-number])');
     expect(first.err).toMatchObject({ phone: '[redacted]', details: { deeper: { evenDeeper: { contact: { mobile: '[redacted]', note: 'call [phone]' } } } } });
