@@ -1,6 +1,8 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  appMode, decryptPersonal, encryptPersonal, hashPersonal, parseKeyRing, PersonalDataKeyError, PersonalDataUnreadableError, readPersonal, type PersonalDataPlace,
+  appMode, decryptPersonal, personalDataColumns, encryptPersonal, hashPersonal, parseKeyRing, PersonalDataKeyError, PersonalDataUnreadableError, readPersonal, type PersonalDataPlace,
 } from '../../prisma/src/personal-data';
 
 const keyA = Buffer.alloc(32, 7).toString('base64');
@@ -113,5 +115,15 @@ describe('personal data encryption', () => {
     delete process.env.APP_MODE;
     expect(() => hashPersonal('x')).toThrow(PersonalDataKeyError);
     expect(parseKeyRing({ DATA_ENCRYPTION_KEY: keyA }).isDevelopmentKey).toBe(false);
+  });
+
+  it('knows every encrypted column of the schema (npm run reencrypt walks this list)', () => {
+    const schema = readFileSync(path.resolve(__dirname, '../../prisma/schema.prisma'), 'utf8');
+    const inSchema: string[] = [];
+    for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+      for (const [, field] of (body ?? '').matchAll(/^\s+(\w+Encrypted)\s/gm)) inSchema.push(`${model}.${field}`);
+    }
+    expect(inSchema.length).toBeGreaterThan(0);
+    expect(personalDataColumns.map(({ table, column }) => `${table}.${column}`).sort()).toEqual(inSchema.sort());
   });
 });
