@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, databasePool, loadConfig } from '../../bff/src/config';
-import { mariadbPoolOptions } from '../../prisma/src/client';
+import { createPrismaClient, mariadbPoolOptions } from '../../prisma/src/client';
 import { databaseTransportFromEnv } from '../../prisma/src/database-url';
 import { productionEnv } from '../support/production-env';
 
@@ -101,6 +101,27 @@ describe('configuration', () => {
     expect(databasePool(loadConfig({ APP_MODE: 'test' })).transport).toEqual({ ssl: false, caPath: null, allowPublicKeyRetrieval: false });
     expect(problemsOf({ APP_MODE: 'test', DATABASE_SSL_CA: '/nowhere/ca.pem' })).toEqual(['DATABASE_SSL_CA: no file at /nowhere/ca.pem']);
   });
+});
+
+describe('database TLS against the test server', () => {
+  it('reaches the driver: with DATABASE_SSL a server that offers no TLS is not used, without it the same server answers', async () => {
+    const url = process.env.DATABASE_URL ?? '';
+    const plain = createPrismaClient(url, { connectionLimit: 1, transport: databaseTransportFromEnv({}) });
+    const tls = createPrismaClient(url, { connectionLimit: 1, acquireTimeoutMs: 2000, transport: databaseTransportFromEnv({ DATABASE_SSL: 'true' }) });
+    try {
+      const [server] = await plain.$queryRawUnsafe<Array<{ tlsOffered: string }>>('SELECT @@have_ssl AS tlsOffered');
+      const tlsOffered = server?.tlsOffered;
+      expect(tlsOffered).toMatch(/^(YES|NO|DISABLED)$/);
+      // The test server (Debian's MariaDB, as set up by npm test) offers no TLS; a server that does would accept both.
+      if (tlsOffered === 'YES') {
+        await expect(tls.$queryRawUnsafe('SELECT 1')).resolves.toBeDefined();
+      } else {
+        await expect(tls.$queryRawUnsafe('SELECT 1')).rejects.toThrow();
+      }
+    } finally {
+      await Promise.all([plain.$disconnect(), tls.$disconnect()]);
+    }
+  }, 30_000);
 });
 
 describe('starting without a mode', () => {
