@@ -126,8 +126,16 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema> & { mode: AppMode };
 
-const demoWechatAppid = 'wx_demo_govpocket';
-const demoWechatSecret = 'demo-secret';
+/**
+ * Credentials published in this repository: the development defaults above and those of the fake
+ * WeChat the demo and the tests run against (fake-wechat/src/options.ts; tests/bff/config.test.ts
+ * keeps the two lists in step). None of them may reach production.
+ */
+export const demoCredentials = {
+  appids: ['wx_demo_govpocket', 'wx5f4c0d1e2a3b4c5d'],
+  secrets: ['demo-secret', 'a3f1c2d4e5b6978812ab34cd56ef7890'],
+  mchids: ['1900000109'],
+};
 
 function isLocalUrl(text: string): boolean {
   const host = new URL(text).hostname.replace(/^\[|\]$/g, '');
@@ -148,8 +156,8 @@ export function productionProblems(env: Record<string, string | undefined>, conf
     problems.push(error.message);
   }
   if (given('FILE_URL_SECRET') === '' || config.FILE_URL_SECRET === devFileUrlSecret) problems.push('FILE_URL_SECRET: must be set in production (at least 32 characters; the development secret is published)');
-  if (given('WECHAT_APPID') === '' || config.WECHAT_APPID === demoWechatAppid) problems.push('WECHAT_APPID: must be the mini-program\'s AppID in production, not the demo one');
-  if (given('WECHAT_SECRET') === '' || config.WECHAT_SECRET === demoWechatSecret) problems.push('WECHAT_SECRET: must be the mini-program\'s AppSecret in production, not the demo one');
+  if (given('WECHAT_APPID') === '' || demoCredentials.appids.includes(config.WECHAT_APPID)) problems.push('WECHAT_APPID: must be the mini-program\'s AppID in production, not the demo one');
+  if (given('WECHAT_SECRET') === '' || demoCredentials.secrets.includes(config.WECHAT_SECRET)) problems.push('WECHAT_SECRET: must be the mini-program\'s AppSecret in production, not the demo one');
   if (given('DATABASE_URL') === '') problems.push('DATABASE_URL: must be set in production (the default is the local development database)');
   else {
     const database = new URL(config.DATABASE_URL);
@@ -169,6 +177,7 @@ export function productionProblems(env: Record<string, string | undefined>, conf
   const anyPay = Object.values(pay).some((value) => value !== '') || config.WECHATPAY_PLATFORM_CERTIFICATE !== '' || config.WECHATPAY_PUBLIC_KEY !== '' || config.WECHATPAY_PUBLIC_KEY_ID !== '';
   // Online payment is optional; but a merchant half configured would fail at the first payment.
   if (anyPay) {
+    if (demoCredentials.mchids.includes(config.WECHATPAY_MCHID)) problems.push(`WECHATPAY_MCHID: ${config.WECHATPAY_MCHID} is the fake WeChat Pay's demo merchant`);
     for (const [name, value] of Object.entries(pay)) if (value === '') problems.push(`${name}: missing while other WeChat Pay merchant settings are set`);
     if (!verification) problems.push('WECHATPAY_PLATFORM_CERTIFICATE or WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY: missing while other WeChat Pay merchant settings are set (notifications could not be verified)');
     if (given('WECHATPAY_NOTIFY_BASE') === '' || isLocalUrl(config.WECHATPAY_NOTIFY_BASE)) problems.push(`WECHATPAY_NOTIFY_BASE: must be the public https:// origin WeChat Pay posts to (got ${config.WECHATPAY_NOTIFY_BASE})`);

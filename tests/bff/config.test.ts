@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, databasePool, loadConfig } from '../../bff/src/config';
+import { startFakeWechat } from '@govpocket/fake-wechat';
+import { ConfigError, databasePool, demoCredentials, loadConfig } from '../../bff/src/config';
 import { createPrismaClient, mariadbPoolOptions } from '../../prisma/src/client';
 import { databaseTransportFromEnv } from '../../prisma/src/database-url';
 import { productionEnv } from '../support/production-env';
@@ -69,6 +70,7 @@ describe('configuration', () => {
       [{ WECHAT_API_BASE: 'http://api.weixin.qq.com' }, /^WECHAT_API_BASE: must be an https:\/\/ URL/],
       [{ WECHATPAY_API_BASE: 'http://[::1]:9800' }, /^WECHATPAY_API_BASE: points at this machine/],
       [{ WECHATPAY_MCHID: '1900000109' }, /^WECHATPAY_MERCHANT_PRIVATE_KEY: missing while other WeChat Pay merchant settings are set/],
+      [{ WECHATPAY_MCHID: '1900000109' }, /^WECHATPAY_MCHID: 1900000109 is the fake WeChat Pay's demo merchant/],
     ];
     for (const [change, expected] of cases) {
       const env = Object.fromEntries(Object.entries({ ...productionEnv(), ...change }).filter(([, value]) => value !== ''));
@@ -76,10 +78,23 @@ describe('configuration', () => {
       expect({ change, problems }).toEqual({ change, problems: expect.arrayContaining([expect.stringMatching(expected)]) });
     }
     // A half-configured merchant: every missing piece is named, and a local notify URL too.
-    const pay = problemsOf({ ...productionEnv(), WECHATPAY_MCHID: '1900000109', WECHATPAY_APIV3_KEY: 'a'.repeat(32) });
+    const pay = problemsOf({ ...productionEnv(), WECHATPAY_MCHID: '1612345678', WECHATPAY_APIV3_KEY: 'a'.repeat(32) });
     expect(pay.map((problem) => problem.split(':')[0])).toEqual([
       'WECHATPAY_MERCHANT_PRIVATE_KEY', 'WECHATPAY_MERCHANT_CERTIFICATE', 'WECHATPAY_PLATFORM_CERTIFICATE or WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY', 'WECHATPAY_NOTIFY_BASE',
     ]);
+  });
+
+  it('refuses the demo credentials of the fake WeChat the demo runs against', async () => {
+    const fake = await startFakeWechat();
+    try {
+      expect(demoCredentials.appids).toContain(fake.appid);
+      expect(demoCredentials.secrets).toContain(fake.secret);
+      expect(demoCredentials.mchids).toContain(fake.merchant.mchid);
+      const problems = problemsOf({ ...productionEnv(), WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret });
+      expect(problems.map((problem) => problem.split(':')[0])).toEqual(['WECHAT_APPID', 'WECHAT_SECRET']);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('maps the database TLS settings onto the driver, and retrieves no public key unless asked', () => {
