@@ -34,8 +34,8 @@ export function wechatLoginError(error: unknown): AppError {
 
 /**
  * wx.login code → code2Session → user by openid → our own opaque session. WeChat's session_key is
- * dropped here: nothing of ours decrypts client-side WeChat data with it (phone numbers come from
- * getPhoneNumber's code), so it is neither stored nor logged.
+ * not kept (the WeChat client drops it): nothing of ours decrypts client-side WeChat data with it
+ * (phone numbers come from getPhoneNumber's code), so it is neither stored nor logged.
  */
 export async function loginWithWechatCode(deps: AuthDeps, { code, clientIp }: { code: string; clientIp: string }): Promise<WechatLoginResponse> {
   await deps.rateLimiter.consume('login', clientIp);
