@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { encryptPersonal, hashPersonal, type Prisma, type PrismaClient } from '@govpocket/db';
+import { encryptPersonal, hashPersonal, newRecordId, type Prisma, type PrismaClient } from '@govpocket/db';
 import type { MailboxDeps } from '../bff/src/modules/mailbox';
 import { listDepartmentLetters } from '../bff/src/modules/mailbox/staff-service';
 import { summarise, type LatencySummary } from './stats';
@@ -29,7 +29,6 @@ async function ensureLetters(prisma: PrismaClient): Promise<{ departmentId: stri
   const mailbox = await prisma.mailbox.upsert({ where: { name: '基准测试信箱' }, create: { name: '基准测试信箱', kind: 'LEADER', ownerDepartmentId: office, description: '基准测试' }, update: {}, select: { id: true } });
   const resident = await prisma.user.upsert({ where: { openid: 'oBENCH_letters' }, create: { openid: 'oBENCH_letters' }, update: {}, select: { id: true } });
   const existing = await prisma.letter.count({ where: { trackingCode: { startsWith: benchPrefix } } });
-  const phone = encryptPersonal('13900000000');
   const last4 = hashPersonal('0000');
   const base = new Date('2026-06-01T01:00:00Z').getTime();
   for (let from = existing; from < total; from += 2000) {
@@ -40,10 +39,12 @@ async function ensureLetters(prisma: PrismaClient): Promise<{ departmentId: stri
       const isOpen = index % 3 === 0;
       const submittedAt = new Date(base + index * 137_000);
       const replyDueAt = new Date(submittedAt.getTime() + 21 * 86_400_000 + (index % 97) * 60_000);
+      // Each blob is bound to its row, so each letter gets its own id and ciphertext.
+      const id = newRecordId();
       rows.push({
-        trackingCode: `${benchPrefix}${String(index).padStart(8, '0')}`, mailboxId: mailbox.id, ownerDepartmentId: office, departmentId, openDepartmentId: isOpen ? departmentId : null,
+        id, trackingCode: `${benchPrefix}${String(index).padStart(8, '0')}`, mailboxId: mailbox.id, ownerDepartmentId: office, departmentId, openDepartmentId: isOpen ? departmentId : null,
         residentId: resident.id, idempotencyKey: `bench-${index}`, type: 'SUGGEST', status: isOpen ? 'ASSIGNED' : 'CLOSED', title: `基准测试来信${index}`, body: '基准测试来信内容，用于测量部门信件列表的分页性能。',
-        contactPhoneEncrypted: phone, contactPhoneLast4Hash: last4, isPublishAgreed: false, submittedAt, acceptDueAt: new Date(submittedAt.getTime() + 2 * 86_400_000),
+        contactPhoneEncrypted: encryptPersonal('13900000000', { field: 'Letter.contactPhoneEncrypted', rowId: id }), contactPhoneLast4Hash: last4, isPublishAgreed: false, submittedAt, acceptDueAt: new Date(submittedAt.getTime() + 2 * 86_400_000),
         acceptedAt: submittedAt, assignedAt: submittedAt, replyDueAt, closedAt: isOpen ? null : replyDueAt,
       });
     }

@@ -39,7 +39,7 @@ export async function benchLetterSubmission({ databaseUrl, prisma, redis, concur
     for (let index = 0; index < residents; index += 1) {
       const { code } = fake.control.mintLoginCode(`oBENCH_letter_${process.pid}_${index}`);
       const login = (await (await fetch(`${url}/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string; user: { id: string } };
-      await prisma.user.update({ where: { id: login.user.id }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+      await prisma.user.update({ where: { id: login.user.id }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: login.user.id }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
       tokens.push(login.token);
     }
     const before = await prisma.letter.count({ where: { mailboxId: mailbox.id } });

@@ -62,6 +62,8 @@ async function ensureMiniprogramBuilds(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The bench drives a local BFF with the fake WeChat: development defaults, like the demo.
+  process.env.APP_MODE ??= 'development';
   await ensureMiniprogramBuilds();
   const site = await serveH5();
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/govpocket_bench';

@@ -14,6 +14,9 @@ import { createDatabaseIfMissing, migrate } from '../prisma/src/migrate';
 import { serveStatic } from './static-server';
 
 const root = path.resolve(__dirname, '..');
+// The demo runs in demo mode (development defaults: the published keys and the fake WeChat), for
+// itself (seeding) and the BFF it starts; a deployment never does (see docs/deployment.md).
+process.env.APP_MODE ??= 'demo';
 const env = process.env;
 const ports = { h5: Number(env.DEMO_PORT ?? 10086), bff: Number(env.PORT ?? 3000), fakeWechat: Number(env.FAKE_WECHAT_PORT ?? 9800) };
 const databaseUrl = env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/govpocket';

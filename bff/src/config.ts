@@ -1,8 +1,15 @@
+import { existsSync } from 'node:fs';
+import { appMode, developmentModes, parseKeyRing, PersonalDataKeyError, type AppMode, type DatabaseTransport } from '@govpocket/db';
 import { z } from 'zod';
 
 /**
- * Every setting the BFF reads, parsed once at boot. A missing or malformed variable stops the
- * process with a message naming it, rather than failing on the first request that needs it.
+ * Every setting the BFF and the worker read, parsed once at boot. A missing or malformed variable
+ * stops the process with a message naming it, rather than failing on the first request that needs it.
+ *
+ * Development defaults (the published personal-data key, file-URL secret, demo WeChat credentials,
+ * a root database account) apply only in an explicit development, test or demo mode: APP_MODE, else
+ * NODE_ENV. Any other mode, an unset one included, is production, and productionProblems() names
+ * every setting that is missing or unsafe there.
  */
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -20,13 +27,20 @@ const commaList = (entry: z.ZodString) =>
     .pipe(z.array(entry));
 
 const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** development | test | demo use development defaults; production (also when unset) refuses them. */
+  APP_MODE: z.string().optional(),
+  NODE_ENV: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// URL').default('mysql://root@127.0.0.1:3306/govpocket'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a request waits for a pooled connection (also while MySQL is down, before its 503). */
   DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** TLS to MySQL with the server certificate verified; DATABASE_SSL_CA names the CA bundle (implies TLS). */
+  DATABASE_SSL: booleanText.default(false),
+  DATABASE_SSL_CA: z.string().default(''),
+  /** Only for a MySQL 8 caching_sha2_password account without TLS (see docs/deployment.md). */
+  DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: booleanText.default(false),
   /** Read replicas for list endpoints, comma-separated mysql:// URLs; empty: the primary serves them. */
   DATABASE_REPLICA_URLS: commaList(z.string().regex(/^(mysql|mariadb):\/\//, 'must be mysql:// URLs separated by commas')),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
@@ -105,12 +119,72 @@ const configSchema = z.object({
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1).default(50_000_000),
 }).superRefine((config, issues) => {
-  if (config.NODE_ENV === 'production' && config.FILE_URL_SECRET === devFileUrlSecret) {
-    issues.addIssue({ code: 'custom', path: ['FILE_URL_SECRET'], message: 'must be set in production' });
+  if (config.DATABASE_SSL_CA !== '' && !existsSync(config.DATABASE_SSL_CA)) {
+    issues.addIssue({ code: 'custom', path: ['DATABASE_SSL_CA'], message: `no file at ${config.DATABASE_SSL_CA}` });
   }
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & { mode: AppMode };
+
+/**
+ * Credentials published in this repository: the development defaults above and those of the fake
+ * WeChat the demo and the tests run against (fake-wechat/src/options.ts; tests/bff/config.test.ts
+ * keeps the two lists in step). None of them may reach production.
+ */
+export const demoCredentials = {
+  appids: ['wx_demo_govpocket', 'wx5f4c0d1e2a3b4c5d'],
+  secrets: ['demo-secret', 'a3f1c2d4e5b6978812ab34cd56ef7890'],
+  mchids: ['1900000109'],
+};
+
+function isLocalUrl(text: string): boolean {
+  const host = new URL(text).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host === '0.0.0.0' || /^127\./.test(host);
+}
+
+/**
+ * Every missing or unsafe setting for production, each as `NAME: why`. `env` is what the process
+ * was given (before defaults): a setting left to its development default counts as missing.
+ */
+export function productionProblems(env: Record<string, string | undefined>, config: z.infer<typeof configSchema>): string[] {
+  const problems: string[] = [];
+  const given = (name: string): string => (env[name] ?? '').trim();
+  try {
+    if (parseKeyRing({ ...env, APP_MODE: 'production' }).isDevelopmentKey) problems.push('DATA_ENCRYPTION_KEYS: the published development key must not encrypt personal data in production');
+  } catch (error) {
+    if (!(error instanceof PersonalDataKeyError)) throw error;
+    problems.push(error.message);
+  }
+  if (given('FILE_URL_SECRET') === '' || config.FILE_URL_SECRET === devFileUrlSecret) problems.push('FILE_URL_SECRET: must be set in production (at least 32 characters; the development secret is published)');
+  if (given('WECHAT_APPID') === '' || demoCredentials.appids.includes(config.WECHAT_APPID)) problems.push('WECHAT_APPID: must be the mini-program\'s AppID in production, not the demo one');
+  if (given('WECHAT_SECRET') === '' || demoCredentials.secrets.includes(config.WECHAT_SECRET)) problems.push('WECHAT_SECRET: must be the mini-program\'s AppSecret in production, not the demo one');
+  if (given('DATABASE_URL') === '') problems.push('DATABASE_URL: must be set in production (the default is the local development database)');
+  else {
+    const database = new URL(config.DATABASE_URL);
+    if (database.password === '') problems.push('DATABASE_URL: an account without a password is a development credential; use the app user\'s');
+  }
+  for (const name of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE'] as const) {
+    if (isLocalUrl(config[name])) problems.push(`${name}: points at this machine (${config[name]}); production talks to WeChat itself`);
+    else if (!config[name].startsWith('https://')) problems.push(`${name}: must be an https:// URL in production`);
+  }
+  const pay = {
+    WECHATPAY_MCHID: config.WECHATPAY_MCHID,
+    WECHATPAY_MERCHANT_PRIVATE_KEY: config.WECHATPAY_MERCHANT_PRIVATE_KEY,
+    WECHATPAY_MERCHANT_CERTIFICATE: config.WECHATPAY_MERCHANT_CERTIFICATE,
+    WECHATPAY_APIV3_KEY: config.WECHATPAY_APIV3_KEY,
+  };
+  const verification = config.WECHATPAY_PLATFORM_CERTIFICATE !== '' || (config.WECHATPAY_PUBLIC_KEY_ID !== '' && config.WECHATPAY_PUBLIC_KEY !== '');
+  const anyPay = Object.values(pay).some((value) => value !== '') || config.WECHATPAY_PLATFORM_CERTIFICATE !== '' || config.WECHATPAY_PUBLIC_KEY !== '' || config.WECHATPAY_PUBLIC_KEY_ID !== '';
+  // Online payment is optional; but a merchant half configured would fail at the first payment.
+  if (anyPay) {
+    if (demoCredentials.mchids.includes(config.WECHATPAY_MCHID)) problems.push(`WECHATPAY_MCHID: ${config.WECHATPAY_MCHID} is the fake WeChat Pay's demo merchant`);
+    for (const [name, value] of Object.entries(pay)) if (value === '') problems.push(`${name}: missing while other WeChat Pay merchant settings are set`);
+    if (!verification) problems.push('WECHATPAY_PLATFORM_CERTIFICATE or WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY: missing while other WeChat Pay merchant settings are set (notifications could not be verified)');
+    if (given('WECHATPAY_NOTIFY_BASE') === '' || isLocalUrl(config.WECHATPAY_NOTIFY_BASE)) problems.push(`WECHATPAY_NOTIFY_BASE: must be the public https:// origin WeChat Pay posts to (got ${config.WECHATPAY_NOTIFY_BASE})`);
+    else if (!config.WECHATPAY_NOTIFY_BASE.startsWith('https://')) problems.push('WECHATPAY_NOTIFY_BASE: must be an https:// URL in production');
+  }
+  return problems;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -119,13 +193,34 @@ export class ConfigError extends Error {
   }
 }
 
-/** The connection pool settings of every MySQL client a process opens (primary and replicas). */
-export function databasePool(config: Pick<Config, 'DATABASE_POOL_SIZE' | 'DATABASE_ACQUIRE_TIMEOUT_MS'>): { connectionLimit: number; acquireTimeoutMs: number } {
-  return { connectionLimit: config.DATABASE_POOL_SIZE, acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS };
+/** The connection settings of every MySQL client a process opens (primary and replicas). */
+export function databasePool(
+  config: Pick<Config, 'DATABASE_POOL_SIZE' | 'DATABASE_ACQUIRE_TIMEOUT_MS' | 'DATABASE_SSL' | 'DATABASE_SSL_CA' | 'DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL'>,
+): { connectionLimit: number; acquireTimeoutMs: number; transport: DatabaseTransport } {
+  return {
+    connectionLimit: config.DATABASE_POOL_SIZE,
+    acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+    transport: { ssl: config.DATABASE_SSL || config.DATABASE_SSL_CA !== '', caPath: config.DATABASE_SSL_CA || null, allowPublicKeyRetrieval: config.DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL },
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const mode = appMode(env);
+  if (mode === undefined) {
+    problems.unshift(`APP_MODE: ${env.APP_MODE ? `${env.APP_MODE} is no mode` : `NODE_ENV=${env.NODE_ENV ?? ''} names no mode`}; use one of development, test, demo (development defaults) or production`);
+  } else if (!developmentModes.includes(mode) && parsed.success) {
+    problems.push(...productionProblems(env, parsed.data));
+  } else if (developmentModes.includes(mode)) {
+    // The ring itself must still be well formed when one is given.
+    try {
+      parseKeyRing(env);
+    } catch (error) {
+      if (!(error instanceof PersonalDataKeyError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0 || !parsed.success || mode === undefined) throw new ConfigError(problems);
+  return { ...parsed.data, mode };
 }

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { readReplicas } from '@prisma/extension-read-replicas';
 import { PrismaClient, type Prisma } from '../generated/client/client';
-import { parseDatabaseUrl } from './database-url';
+import { databaseSslOptions, databaseTransportFromEnv, parseDatabaseUrl, type DatabaseTransport } from './database-url';
 
 export { PrismaClient };
 
@@ -39,23 +40,52 @@ export function databasePoolStats(prisma: PrismaClient): DatabasePoolStats | und
   return poolStatsByClient.get(prisma)?.();
 }
 
-/** Prisma over the MariaDB driver adapter (works with MySQL 8 too; Prisma 7 ships no mysql2 adapter). */
-export function createPrismaClient(databaseUrl: string, options: { connectionLimit?: number; acquireTimeoutMs?: number } = {}): PrismaClient {
+export type PrismaClientOptions = {
+  connectionLimit?: number;
+  acquireTimeoutMs?: number;
+  /** TLS and public-key retrieval; by default from DATABASE_SSL, DATABASE_SSL_CA, DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL. */
+  transport?: DatabaseTransport;
+};
+
+/** The part of the MariaDB driver's pool settings we set. */
+export type MariaDbPoolOptions = {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  connectionLimit: number;
+  acquireTimeout: number;
+  allowPublicKeyRetrieval: boolean;
+  ssl?: { ca?: string; rejectUnauthorized: true };
+};
+
+/** The MariaDB driver's pool settings for a URL: what createPrismaClient connects with. */
+export function mariadbPoolOptions(databaseUrl: string, options: PrismaClientOptions = {}, readFile: (path: string) => string = (file) => readFileSync(file, 'utf8')): MariaDbPoolOptions {
   const connection = parseDatabaseUrl(databaseUrl);
-  const limit = options.connectionLimit ?? 10;
-  // How long a query waits for a free connection: under a booking storm requests queue for
-  // seconds; while MySQL is down each one waits this long before its 503.
-  const acquireTimeoutMs = options.acquireTimeoutMs ?? 10_000;
-  const adapter = new ObservedMariaDb({
+  const transport = options.transport ?? databaseTransportFromEnv();
+  const ssl = databaseSslOptions(transport, readFile);
+  return {
     host: connection.host,
     port: connection.port,
     user: connection.user,
     password: connection.password,
     database: connection.database,
-    connectionLimit: limit,
-    acquireTimeout: acquireTimeoutMs,
-    allowPublicKeyRetrieval: true,
-  });
+    connectionLimit: options.connectionLimit ?? 10,
+    // How long a query waits for a free connection: under a booking storm requests queue for
+    // seconds; while MySQL is down each one waits this long before its 503.
+    acquireTimeout: options.acquireTimeoutMs ?? 10_000,
+    allowPublicKeyRetrieval: transport.allowPublicKeyRetrieval,
+    ...(ssl ? { ssl } : {}),
+  };
+}
+
+/** Prisma over the MariaDB driver adapter (works with MySQL 8 too; Prisma 7 ships no mysql2 adapter). */
+export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
+  const poolOptions = mariadbPoolOptions(databaseUrl, options);
+  const limit = poolOptions.connectionLimit;
+  const acquireTimeoutMs = poolOptions.acquireTimeout;
+  const adapter = new ObservedMariaDb(poolOptions);
   // A busy pool queues transactions rather than failing them after Prisma's default 2 s.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: acquireTimeoutMs, timeout: 20_000 } });
   poolStatsByClient.set(client, () => {

@@ -29,3 +29,44 @@ export function withDatabase(databaseUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/**
+ * How a process talks to MySQL beyond the URL: TLS and the RSA public-key exchange. Read from
+ * DATABASE_SSL (`true`: TLS with the server certificate verified), DATABASE_SSL_CA (path of the CA
+ * bundle that signed it; implies TLS) and DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL (`true` only for a
+ * MySQL 8 caching_sha2_password account reached without TLS: it lets a man in the middle hand the
+ * client a key of its own, so it is off unless asked for).
+ */
+export type DatabaseTransport = { ssl: boolean; caPath: string | null; allowPublicKeyRetrieval: boolean };
+
+export class DatabaseTransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseTransportError';
+  }
+}
+
+const flag = (env: Record<string, string | undefined>, name: string): boolean => {
+  const value = (env[name] ?? '').trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new DatabaseTransportError(`${name} must be true or false (got ${env[name]})`);
+};
+
+export function databaseTransportFromEnv(env: Record<string, string | undefined> = process.env): DatabaseTransport {
+  const caPath = (env.DATABASE_SSL_CA ?? '').trim() || null;
+  return { ssl: flag(env, 'DATABASE_SSL') || caPath !== null, caPath, allowPublicKeyRetrieval: flag(env, 'DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL') };
+}
+
+/** The TLS options of both drivers (mariadb for Prisma, mysql2 for migrations): the same shape. */
+export function databaseSslOptions(transport: DatabaseTransport, readFile: (path: string) => string): { ca?: string; rejectUnauthorized: true } | undefined {
+  if (!transport.ssl) return undefined;
+  if (transport.caPath === null) return { rejectUnauthorized: true };
+  let ca: string;
+  try {
+    ca = readFile(transport.caPath);
+  } catch (error) {
+    throw new DatabaseTransportError(`DATABASE_SSL_CA: cannot read ${transport.caPath} (${(error as Error).message})`);
+  }
+  return { ca, rejectUnauthorized: true };
+}

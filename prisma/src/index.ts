@@ -1,10 +1,14 @@
-export { createPrismaClient, databasePoolStats, PrismaClient, routeListReads, type DatabasePoolStats, type ListReads } from './client';
+export { createPrismaClient, databasePoolStats, mariadbPoolOptions, PrismaClient, routeListReads, type DatabasePoolStats, type ListReads, type MariaDbPoolOptions, type PrismaClientOptions } from './client';
 export { Prisma } from '../generated/client/client';
 export * from '../generated/client/enums';
-export { parseDatabaseUrl, withDatabase } from './database-url';
+export { databaseTransportFromEnv, DatabaseTransportError, parseDatabaseUrl, withDatabase, type DatabaseTransport } from './database-url';
 export { migrate, createDatabaseIfMissing, MigrationError } from './migrate';
-export { encryptPersonal, decryptPersonal, hashPersonal } from './personal-data';
-export { PersonalDataKeyError } from './personal-data';
+export {
+  allowsDevelopmentDefaults, appMode, blobKeyId, decryptPersonal, developmentModes, encryptPersonal, hashPersonal, newRecordId, parseKeyRing,
+  personalDataColumns, PersonalDataKeyError, PersonalDataUnreadableError, readPersonal,
+  type AppMode, type KeyRing, type PersonalDataField, type PersonalDataPlace,
+} from './personal-data';
+export { reencryptPersonalData, type ReencryptReport } from './reencrypt';
 export { seedDemo, type SeedOptions, type SeedSummary } from './seed';
 export { defaultSettings, type DefaultSetting } from './seed/settings';
 export { readDatamodel, parseDatamodel, type Datamodel, type DmmfModel, type DmmfField, type DmmfEnum, type DmmfIndex } from './dmmf';

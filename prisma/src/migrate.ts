@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { parseDatabaseUrl } from './database-url';
+import { readFileSync } from 'node:fs';
+import { databaseSslOptions, databaseTransportFromEnv, parseDatabaseUrl } from './database-url';
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order and records each one in
@@ -77,7 +78,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const migrations = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
   const target = parseDatabaseUrl(options.databaseUrl);
   const lockName = lockNameOf(target.database);
-  const connection = await mysql.createConnection({ ...target, multipleStatements: true, charset: 'utf8mb4' });
+  const connection = await mysql.createConnection({ ...target, ...transportOptions(), multipleStatements: true, charset: 'utf8mb4' });
   try {
     await acquireLock(connection, lockName, options.lockTimeoutSeconds ?? 120);
     try {
@@ -150,10 +151,16 @@ async function applyOne(connection: mysql.Connection, migration: MigrationFile):
   await connection.query('UPDATE `_prisma_migrations` SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?', [id]);
 }
 
+/** mysql2's TLS settings from the same DATABASE_SSL* variables the Prisma client reads. */
+function transportOptions(): { ssl?: { ca?: string; rejectUnauthorized: true } } {
+  const ssl = databaseSslOptions(databaseTransportFromEnv(), (file) => readFileSync(file, 'utf8'));
+  return ssl ? { ssl } : {};
+}
+
 /** Creates the database named in the URL when it does not exist yet. */
 export async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
   const { database, ...server } = parseDatabaseUrl(databaseUrl);
-  const connection = await mysql.createConnection(server);
+  const connection = await mysql.createConnection({ ...server, ...transportOptions() });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {

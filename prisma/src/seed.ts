@@ -68,6 +68,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
 }
 
 async function main(): Promise<void> {
+  // `npm run seed` writes the demo city: without a mode of its own it runs as the demo does (the
+  // development key unless DATA_ENCRYPTION_KEYS names one).
+  if (!process.env.APP_MODE && !process.env.NODE_ENV) process.env.APP_MODE = 'demo';
   const databaseUrl = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/govpocket';
   const prisma = createPrismaClient(databaseUrl, { connectionLimit: 2 });
   try {

@@ -50,13 +50,32 @@ describe('POST /auth/wechat', () => {
     expect(again.token).not.toBe(body.token);
   });
 
-  it('keeps only a hash of the token and the session_key on the server', async () => {
-    const { code } = t.fake.control.mintLoginCode({ personaKey: 'resident-li' });
+  it('keeps only a hash of the token on the server, and nowhere WeChat\'s session_key', async () => {
+    const { code, openid } = t.fake.control.mintLoginCode({ personaKey: 'resident-li' });
     const body = wechatLoginResponseSchema.parse((await login(code)).body);
     const tokenHash = createHash('sha256').update(body.token).digest('hex');
     expect(await t.redis.exists(`${t.config.REDIS_KEY_PREFIX}session:${tokenHash}`)).toBe(1);
     expect(await t.redis.exists(`${t.config.REDIS_KEY_PREFIX}session:${body.token}`)).toBe(0);
-    expect(await t.redis.get(`${t.config.REDIS_KEY_PREFIX}wx-session-key:${body.user.id}`)).toMatch(/.+/);
+
+    // The session_key code2Session answered with: in no Redis value of ours and no column of the user.
+    const sessionKey = t.fake.state.users.get(openid)?.sessionKey;
+    expect(sessionKey).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    const keys = await t.redis.keys(`${t.config.REDIS_KEY_PREFIX}*`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((key) => key.includes('wx-session-key'))).toEqual([]);
+    for (const key of keys) {
+      const type = await t.redis.type(key);
+      const value =
+        type === 'string' ? await t.redis.get(key)
+        : type === 'hash' ? JSON.stringify(await t.redis.hgetall(key))
+        : type === 'set' ? JSON.stringify(await t.redis.smembers(key))
+        : type === 'zset' ? JSON.stringify(await t.redis.zrange(key, '0', '-1'))
+        : type === 'list' ? JSON.stringify(await t.redis.lrange(key, 0, -1))
+        : '';
+      expect(value ?? '').not.toContain(sessionKey);
+    }
+    const userRow = await t.prisma.user.findUniqueOrThrow({ where: { id: body.user.id } });
+    expect(JSON.stringify(userRow)).not.toContain(sessionKey);
     const ttl = await t.redis.ttl(`${t.config.REDIS_KEY_PREFIX}session:${tokenHash}`);
     expect(ttl).toBeGreaterThan(t.config.SESSION_TTL_SECONDS - 10);
   });

@@ -213,7 +213,7 @@ describe('GET /openapi.json', () => {
     // 信箱: a resident with a bound phone writes to the demo city's first mailbox.
     const writer = await loginAs(t);
     const phone = '13912345678';
-    await t.prisma.user.update({ where: { id: writer.userId }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+    await t.prisma.user.update({ where: { id: writer.userId }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: writer.userId }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
     const mailbox = mailboxListResponseSchema.parse((await api().get('/mailboxes')).body).mailboxes[0];
     if (!mailbox) throw new Error('the demo city has no mailbox');
     const letterBody = { mailboxId: mailbox.id, type: 'SUGGEST', title: '建议增设滨江路公交站台', body: '滨江路沿线小区居民较多，但最近的公交站台相距一公里，老人出行很不方便，建议增设站台。', isPublishAgreed: true };
@@ -288,7 +288,7 @@ describe('GET /openapi.json', () => {
     const handler = await createStaff(t, [{ role: 'DEPARTMENT_HANDLER', departmentId: police.id }]);
     const resident = await loginAs(t);
     const phone = '13987654321';
-    await t.prisma.user.update({ where: { id: resident.userId }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+    await t.prisma.user.update({ where: { id: resident.userId }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: resident.userId }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
     const hall = await createBookingHall(t, { rules: [{ weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '12:00', capacity: 5 }] });
     await t.prisma.serviceItem.update({ where: { id: t.itemId }, data: { isCharged: true, isOnlinePaymentEnabled: true } });
     const windowStaff = await createHallStaff(t, hall.hallId);

@@ -84,7 +84,7 @@ describe('seedDemo', () => {
         where: { openid: persona.openid },
         include: { staffAccount: { include: { roleAssignments: { include: { hall: true, department: true } } } } },
       });
-      expect(user.phoneEncrypted && decryptPersonal(user.phoneEncrypted)).toBe(persona.phone);
+      expect(user.phoneEncrypted && decryptPersonal(user.phoneEncrypted, { field: 'User.phoneEncrypted', rowId: user.id })).toBe(persona.phone);
       expect(user.phoneHash).toBe(hashPersonal(persona.phone));
       if (persona.role === 'RESIDENT') continue;
       const assignment = user.staffAccount?.roleAssignments.find((candidate) => candidate.role === persona.role);

@@ -3,14 +3,17 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { parseDatabaseUrl, withDatabase } from '../../prisma/src/database-url';
 import { freePort } from '../support/private-server';
+import { cloneRepository, type StandaloneClone } from '../support/standalone-clone';
 import { testServerUrl } from '../support/test-env';
 
 /**
- * `npm run demo` end to end (minus the install and build steps that `npm test` has just done):
- * migrates and seeds a fresh database, starts the fake WeChat, the BFF and the H5 server, and a
- * person can open the app and sign in as a demo persona.
+ * `npm run demo` end to end (minus the install and build steps that `npm test` has just done), run
+ * from a fresh clone of this commit with no folder beside it (tests/support/standalone-clone.ts:
+ * dependencies, the Prisma client and the H5 build are linked in): migrates and seeds a fresh
+ * database, starts the fake WeChat, the BFF and the H5 server, and a person can open the app and
+ * sign in as a demo persona.
  */
-const root = path.resolve(__dirname, '../..');
+let clone: StandaloneClone | undefined;
 const database = `govpocket_demo_${process.pid}`;
 let demo: ChildProcess | undefined;
 let output = '';
@@ -48,15 +51,21 @@ afterAll(async () => {
     await exited;
   }
   await dropDatabase();
+  await clone?.remove();
 }, 60_000);
 
 describe('npm run demo', () => {
   it('serves the H5 app, the BFF and the fake WeChat, seeded with the demo city', async () => {
     const [h5Port, bffPort, fakePort] = await Promise.all([freePort(), freePort(), freePort()]);
+    clone = await cloneRepository({ withBuild: true });
+    const root = clone.dir;
     demo = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/demo.ts')], {
       cwd: root,
       env: {
         ...process.env,
+        // As a person runs it: no mode set (the demo puts itself in demo mode).
+        NODE_ENV: undefined,
+        APP_MODE: undefined,
         DEMO_SKIP_BUILD: '1',
         DEMO_PORT: String(h5Port),
         PORT: String(bffPort),

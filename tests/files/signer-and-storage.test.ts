@@ -5,6 +5,7 @@ import { text } from 'node:stream/consumers';
 import { ConfigError, loadConfig } from '../../bff/src/config';
 import { createLocalDiskStorage, type FileStorage } from '../../bff/src/modules/files/file-storage';
 import { createFileUrlSigner } from '../../bff/src/modules/files/signed-url';
+import { productionEnv } from '../support/production-env';
 
 describe('file URL signer', () => {
   let nowMs = Date.UTC(2026, 10, 22, 2, 0, 0);
@@ -64,13 +65,15 @@ describe('local disk storage', () => {
 
 describe('file configuration', () => {
   it('has upload defaults for a developer machine', () => {
-    expect(loadConfig({})).toMatchObject({ FILE_STORAGE_DIR: '.data/uploads', IMAGE_MAX_BYTES: 5 * 1024 * 1024, FILE_URL_TTL_SECONDS: 3600, FILE_URL_BASE: '' });
+    expect(loadConfig({ APP_MODE: 'development' })).toMatchObject({ FILE_STORAGE_DIR: '.data/uploads', IMAGE_MAX_BYTES: 5 * 1024 * 1024, FILE_URL_TTL_SECONDS: 3600, FILE_URL_BASE: '' });
   });
 
   it('will not run in production with the published development URL secret', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/FILE_URL_SECRET: must be set in production/);
-    expect(loadConfig({ NODE_ENV: 'production', FILE_URL_SECRET: 'k'.repeat(48) }).FILE_URL_SECRET).toBe('k'.repeat(48));
-    expect(() => loadConfig({ FILE_URL_SECRET: 'short' })).toThrow(/FILE_URL_SECRET: must be at least 32 characters/);
+    const { FILE_URL_SECRET: _secret, ...withoutSecret } = productionEnv();
+    expect(() => loadConfig({ ...withoutSecret, NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...withoutSecret, NODE_ENV: 'production' })).toThrow(/FILE_URL_SECRET: must be set in production/);
+    expect(() => loadConfig({ ...withoutSecret, FILE_URL_SECRET: 'dev-only-file-url-secret-change-me-in-production' })).toThrow(/FILE_URL_SECRET: must be set in production/);
+    expect(loadConfig({ ...withoutSecret, NODE_ENV: 'production', FILE_URL_SECRET: 'k'.repeat(48) }).FILE_URL_SECRET).toBe('k'.repeat(48));
+    expect(() => loadConfig({ APP_MODE: 'test', FILE_URL_SECRET: 'short' })).toThrow(/FILE_URL_SECRET: must be at least 32 characters/);
   });
 });

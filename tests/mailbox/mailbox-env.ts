@@ -67,7 +67,7 @@ export const api = (env: Pick<MailboxEnv, 'app'>) => request(env.app.callback())
 /** A resident whose WeChat phone number is bound (letters carry it as the contact phone). */
 export async function createResident(env: MailboxEnv, phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`): Promise<LoggedIn & { phone: string }> {
   const resident = await loginAs(env);
-  await env.prisma.user.update({ where: { id: resident.userId }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+  await env.prisma.user.update({ where: { id: resident.userId }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: resident.userId }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
   return { ...resident, phone };
 }
 

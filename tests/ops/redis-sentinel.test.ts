@@ -95,9 +95,9 @@ afterAll(async () => {
 
 describe('Redis Sentinel', () => {
   it('parses the sentinel list and rejects a malformed one with a clear message', () => {
-    const config = loadConfig({ REDIS_SENTINELS: '10.0.2.11:26379, 10.0.2.12:26379', REDIS_SENTINEL_NAME: 'gp' });
+    const config = loadConfig({ APP_MODE: 'test', REDIS_SENTINELS: '10.0.2.11:26379, 10.0.2.12:26379', REDIS_SENTINEL_NAME: 'gp' });
     expect(config.REDIS_SENTINELS).toEqual(['10.0.2.11:26379', '10.0.2.12:26379']);
-    expect(() => loadConfig({ REDIS_SENTINELS: 'sentinel-without-port' })).toThrow(/REDIS_SENTINELS.*must be host:port pairs/);
+    expect(() => loadConfig({ APP_MODE: 'test', REDIS_SENTINELS: 'sentinel-without-port' })).toThrow(/REDIS_SENTINELS.*must be host:port pairs/);
   });
 
   it('finds the primary through the sentinel and follows a failover without a restart', async () => {

@@ -67,8 +67,8 @@ describe('personal data', () => {
     expect(profile.consents.map((consent) => consent.kind).sort()).toEqual(['PHONE_NUMBER', 'PRIVACY_POLICY']);
 
     const row = await t.prisma.user.findUniqueOrThrow({ where: { id: person.userId } });
-    expect(row.phoneEncrypted).toMatch(/^v1\./);
-    expect(decryptPersonal(row.phoneEncrypted ?? '')).toBe(phone);
+    expect(row.phoneEncrypted).toMatch(/^v2\.dev\./);
+    expect(decryptPersonal(row.phoneEncrypted ?? '', { field: 'User.phoneEncrypted', rowId: person.userId })).toBe(phone);
     expect(row.phoneHash).toMatch(/^[0-9a-f]{64}$/);
 
     expect(await tablesContaining(phone)).toEqual([]);

@@ -70,7 +70,7 @@ export async function startAuthorizationWorld(): Promise<World> {
   for (const [index, session] of Object.values(sessions).entries()) {
     if (!session) continue;
     const phone = session === residentA ? `1390000${residentAPhoneLast4}` : `1390001${String(index).padStart(4, '0')}`;
-    await env.prisma.user.update({ where: { id: session.userId }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+    await env.prisma.user.update({ where: { id: session.userId }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: session.userId }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
     await request(env.app.callback()).post('/me/consents').set(session.auth).send({ kind: 'PRIVACY_POLICY', version: env.config.PRIVACY_POLICY_VERSION });
   }
   const as = (actor: Actor): LoggedIn => {

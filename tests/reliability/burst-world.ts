@@ -41,7 +41,7 @@ export async function loginResidents(fake: FakeWechat, urls: string[], count: nu
 export async function bindPhones(prisma: PrismaClient, userIds: string[]): Promise<void> {
   await Promise.all(userIds.map((id, index) => {
     const phone = `139${String(index).padStart(8, '0')}`;
-    return prisma.user.update({ where: { id }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+    return prisma.user.update({ where: { id }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: id }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
   }));
 }
 

@@ -58,7 +58,7 @@ beforeAll(async () => {
   for (let index = 0; index < 4; index += 1) {
     const resident = await loginAs(t);
     const phone = `1390000000${index}`;
-    await t.prisma.user.update({ where: { id: resident.userId }, data: { phoneEncrypted: encryptPersonal(phone), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
+    await t.prisma.user.update({ where: { id: resident.userId }, data: { phoneEncrypted: encryptPersonal(phone, { field: 'User.phoneEncrypted', rowId: resident.userId }), phoneHash: hashPersonal(phone), phoneBoundAt: new Date() } });
     residents.push(resident);
   }
 }, 60_000);

@@ -1,5 +1,5 @@
 import type { ActorType, LetterAction, LetterStatus, Prisma, PrismaClient, Role } from '../../generated/client/client';
-import { encryptPersonal, hashPersonal } from '../personal-data';
+import { encryptPersonal, hashPersonal, newRecordId } from '../personal-data';
 import { addWorkingDays, at, endOfDay, shanghaiDay, workingDayOnOrBefore } from './clock';
 import { handlerByDepartment, type LetterSpec, letterSpecs, mayorMailbox, type Moment, officeStaffKey, secretaryMailbox } from './letter-specs';
 import { departmentShortName, governmentOffice, type Organisation, requireId } from './organisation';
@@ -72,7 +72,9 @@ function buildLetter(spec: LetterSpec, context: Context): Prisma.LetterUnchecked
   };
   record('SUBMIT', 'SUBMITTED', submittedAt, resident);
 
+  const letterId = newRecordId();
   const letter: Prisma.LetterUncheckedCreateInput = {
+    id: letterId,
     trackingCode: spec.trackingCode,
     mailboxId,
     ownerDepartmentId: requireId(context.organisation.departments, governmentOffice.name),
@@ -81,7 +83,7 @@ function buildLetter(spec: LetterSpec, context: Context): Prisma.LetterUnchecked
     type: spec.type,
     title: spec.title,
     body: spec.body,
-    contactPhoneEncrypted: encryptPersonal(phone),
+    contactPhoneEncrypted: encryptPersonal(phone, { field: 'Letter.contactPhoneEncrypted', rowId: letterId }),
     contactPhoneLast4Hash: hashPersonal(phone.slice(-4)),
     isPublishAgreed: spec.isPublishAgreed && spec.type !== 'REPORT',
     submittedAt,

@@ -1,6 +1,6 @@
 import { type DemoPersona, demoPersonas } from '@govpocket/shared';
 import type { PrismaClient, RoleScope } from '../../generated/client/client';
-import { encryptPersonal, hashPersonal } from '../personal-data';
+import { encryptPersonal, hashPersonal, newRecordId } from '../personal-data';
 import { governmentOffice, type Organisation, requireId } from './organisation';
 
 /**
@@ -30,13 +30,15 @@ function personaScope(persona: DemoPersona, organisation: Organisation): Scope {
 }
 
 async function seedStaff(prisma: PrismaClient, persona: DemoPersona, userId: string, organisation: Organisation, now: Date): Promise<void> {
+  const accountId = newRecordId();
   const account = await prisma.staffAccount.upsert({
     where: { userId },
     create: {
+      id: accountId,
       userId,
       name: persona.nickname,
       title: persona.description,
-      phoneEncrypted: encryptPersonal(persona.phone),
+      phoneEncrypted: encryptPersonal(persona.phone, { field: 'StaffAccount.phoneEncrypted', rowId: accountId }),
       phoneHash: hashPersonal(persona.phone),
       boundAt: now,
     },
@@ -54,12 +56,14 @@ async function seedStaff(prisma: PrismaClient, persona: DemoPersona, userId: str
 export async function seedPeople(prisma: PrismaClient, organisation: Organisation, now: Date): Promise<People> {
   const usersByPersona = new Map<string, string>();
   for (const persona of demoPersonas) {
+    const userId = newRecordId();
     const user = await prisma.user.upsert({
       where: { openid: persona.openid },
       create: {
+        id: userId,
         openid: persona.openid,
         nickname: persona.nickname,
-        phoneEncrypted: encryptPersonal(persona.phone),
+        phoneEncrypted: encryptPersonal(persona.phone, { field: 'User.phoneEncrypted', rowId: userId }),
         phoneHash: hashPersonal(persona.phone),
         phoneBoundAt: now,
       },
@@ -69,7 +73,7 @@ export async function seedPeople(prisma: PrismaClient, organisation: Organisatio
     // A persona who signed in before the seed ran exists without the demo phone: give it one.
     await prisma.user.updateMany({
       where: { id: user.id, phoneHash: null },
-      data: { phoneEncrypted: encryptPersonal(persona.phone), phoneHash: hashPersonal(persona.phone), phoneBoundAt: now },
+      data: { phoneEncrypted: encryptPersonal(persona.phone, { field: 'User.phoneEncrypted', rowId: user.id }), phoneHash: hashPersonal(persona.phone), phoneBoundAt: now },
     });
     usersByPersona.set(persona.key, user.id);
     if (persona.role !== 'RESIDENT') await seedStaff(prisma, persona, user.id, organisation, now);

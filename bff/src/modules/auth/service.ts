@@ -32,15 +32,17 @@ export function wechatLoginError(error: unknown): AppError {
   return new AppError('INTERNAL', { cause: error });
 }
 
-/** wx.login code → code2Session → user by openid → our own opaque session. session_key stays here. */
+/**
+ * wx.login code → code2Session → user by openid → our own opaque session. WeChat's session_key is
+ * not kept (the WeChat client drops it): nothing of ours decrypts client-side WeChat data with it
+ * (phone numbers come from getPhoneNumber's code), so it is neither stored nor logged.
+ */
 export async function loginWithWechatCode(deps: AuthDeps, { code, clientIp }: { code: string; clientIp: string }): Promise<WechatLoginResponse> {
   await deps.rateLimiter.consume('login', clientIp);
   const wechatSession = await deps.wechat.code2Session(code).catch((error: unknown) => {
     throw wechatLoginError(error);
   });
   const user = await upsertUserByOpenid(deps.prisma, { openid: wechatSession.openid, unionid: wechatSession.unionid });
-  // Kept server-side only, for decrypting data WeChat hands the client (never sent back).
-  await deps.redis.set(`${deps.keyPrefix}wx-session-key:${user.id}`, wechatSession.sessionKey, 'EX', 3 * 24 * 3600);
   const session = await deps.sessions.create(user.id);
   const sessionUser = await findSessionUser(deps.prisma, user.id);
   if (!sessionUser) throw new AppError('FORBIDDEN', { message: '该账号已注销' });

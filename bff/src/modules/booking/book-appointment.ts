@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { encryptPersonal, type Prisma } from '@govpocket/db';
+import { encryptPersonal, newRecordId, type Prisma } from '@govpocket/db';
 import type { CreateAppointmentRequest } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -114,11 +114,13 @@ async function insertBooking(tx: Prisma.TransactionClient, input: InsertInput): 
     if (seat === undefined) throw capError(settings);
     const checkInCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
     try {
+      // The id is chosen here so that the delivery address is bound to this row.
+      const appointmentId = newRecordId();
       const id = await insertAppointment(tx, {
-        residentId, itemId: item.id, itemVersion: item.currentVersion, hallId: slot.hallId, slotId: slot.id, date: slot.date, startsAt: slot.startsAt, endsAt: slot.endsAt,
+        id: appointmentId, residentId, itemId: item.id, itemVersion: item.currentVersion, hallId: slot.hallId, slotId: slot.id, date: slot.date, startsAt: slot.startsAt, endsAt: slot.endsAt,
         activeDayKey: dayKey, activeSeat: seat, idempotencyKey: input.idempotencyKey, checkInCode, promisedTrips: item.onSiteTrips,
         deliveryMethod: input.delivery?.method ?? null,
-        deliveryAddressEncrypted: input.delivery?.method === 'MAIL' && input.delivery.address ? encryptPersonal(input.delivery.address) : null,
+        deliveryAddressEncrypted: input.delivery?.method === 'MAIL' && input.delivery.address ? encryptPersonal(input.delivery.address, { field: 'Appointment.deliveryAddressEncrypted', rowId: appointmentId }) : null,
       });
       created = { id, checkInCode };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { decryptPersonal } from '@govpocket/db';
+import { readPersonal } from '@govpocket/db';
 import { appointmentStatusLabels, type StaffAppointment } from '@govpocket/shared';
 import type { StaffAppointmentRow } from './staff-repository';
 
@@ -10,7 +10,7 @@ export function toStaffAppointment(row: StaffAppointmentRow, tripNumber: number)
     statusLabel: appointmentStatusLabels[row.status],
     itemCode: row.item.code,
     itemName: row.item.name,
-    residentLabel: residentLabel(row.resident.phoneEncrypted),
+    residentLabel: residentLabel(row.residentId, row.resident.phoneEncrypted),
     slotId: row.slotId,
     startTime: row.slot.startTime,
     endTime: row.slot.endTime,
@@ -22,11 +22,8 @@ export function toStaffAppointment(row: StaffAppointmentRow, tripNumber: number)
   };
 }
 
-function residentLabel(phoneEncrypted: string | null): string {
-  if (!phoneEncrypted) return '居民';
-  try {
-    return `居民（尾号${decryptPersonal(phoneEncrypted).slice(-4)}）`;
-  } catch {
-    return '居民';
-  }
+function residentLabel(residentId: string, phoneEncrypted: string | null): string {
+  // An unreadable blob (another row's copy, a retired key) shows as no phone, never as an error.
+  const phone = readPersonal(phoneEncrypted, { field: 'User.phoneEncrypted', rowId: residentId });
+  return phone ? `居民（尾号${phone.slice(-4)}）` : '居民';
 }

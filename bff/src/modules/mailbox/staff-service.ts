@@ -1,4 +1,4 @@
-import { decryptPersonal, type Prisma } from '@govpocket/db';
+import { readPersonal, type Prisma } from '@govpocket/db';
 import { letterActionLabels, letterStatusLabels, type SessionUser, type StaffLetter, type StaffLetterListResponse, type Urgency } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -84,7 +84,8 @@ export async function getStaffLetter(deps: MailboxDeps, { user, letterId }: { us
   return {
     ...base,
     body: row.body,
-    contactPhone: decryptPersonal(row.contactPhoneEncrypted),
+    // Unreadable (copied from another row, a retired key): shown as no number rather than failing.
+    contactPhone: readPersonal(row.contactPhoneEncrypted, { field: 'Letter.contactPhoneEncrypted', rowId: row.id }) ?? '',
     isPublishAgreed: row.isPublishAgreed, isPublished: row.isPublished, isAwaitingSupplement: row.isAwaitingSupplement,
     ownerDepartmentId: row.ownerDepartmentId, departmentId: row.departmentId,
     acceptDueAt: row.acceptDueAt.toISOString(), replyDueAt: row.replyDueAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { encryptPersonal, decryptPersonal, hashPersonal } from '@govpocket/db';
+import { encryptPersonal, hashPersonal, newRecordId, readPersonal } from '@govpocket/db';
 import { letterReceiptResponseSchema, type LetterReceipt, submitLetterRequestSchema } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -49,7 +49,9 @@ async function storeLetter(
   const mailbox = await findActiveMailbox(deps.prisma, input.mailboxId);
   if (!mailbox) throw new AppError('NOT_FOUND', { message: '信箱不存在或已停用' });
   const resident = await findResidentContact(deps.prisma, residentId);
-  if (!resident?.phoneEncrypted) throw new AppError('BAD_REQUEST', { message: '请先授权绑定手机号，以便办理部门联系您' });
+  // A phone blob that cannot be read (copied from elsewhere, a retired key) counts as no phone.
+  const phone = resident ? readPersonal(resident.phoneEncrypted, { field: 'User.phoneEncrypted', rowId: residentId }) : null;
+  if (!resident || !phone) throw new AppError('BAD_REQUEST', { message: '请先授权绑定手机号，以便办理部门联系您' });
   const images: NonNullable<Awaited<ReturnType<typeof findOwnUpload>>>[] = [];
   for (const fileId of new Set(input.imageFileIds)) {
     const upload = await findOwnUpload(deps.files, { fileId, ownerId: residentId });
@@ -62,15 +64,16 @@ async function storeLetter(
   const calendar = await deps.calendar.current();
   const acceptDueAt = calendar.addWorkingDays(now, settings.acceptWorkingDays);
   const expectedReplyBy = calendar.addWorkingDays(acceptDueAt, mailbox.promisedDays ?? settings.replyWorkingDays);
-  const phone = decryptPersonal(resident.phoneEncrypted);
   for (let attempt = 0; ; attempt += 1) {
     const trackingCode = newTrackingCode();
+    // The id is chosen here so that the contact phone is bound to this row.
+    const letterId = newRecordId();
     try {
       const letter = await inTransaction(deps.prisma, async (tx) => {
         const created = await insertSubmittedLetter(tx, {
           letter: {
-            trackingCode, mailboxId: mailbox.id, ownerDepartmentId: mailbox.ownerDepartmentId, residentId, idempotencyKey, type: input.type, title: input.title, body: input.body,
-            contactPhoneEncrypted: encryptPersonal(phone), contactPhoneLast4Hash: hashPersonal(phone.slice(-4)),
+            id: letterId, trackingCode, mailboxId: mailbox.id, ownerDepartmentId: mailbox.ownerDepartmentId, residentId, idempotencyKey, type: input.type, title: input.title, body: input.body,
+            contactPhoneEncrypted: encryptPersonal(phone, { field: 'Letter.contactPhoneEncrypted', rowId: letterId }), contactPhoneLast4Hash: hashPersonal(phone.slice(-4)),
             // 举报 may name people and is never published, whatever the resident ticked.
             isPublishAgreed: input.type !== 'REPORT' && input.isPublishAgreed,
             contentCheckTraceId: verdict.traceId, contentCheckStatus: verdict.status, submittedAt: now, acceptDueAt,

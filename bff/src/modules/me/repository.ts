@@ -46,7 +46,7 @@ export async function findExportRows(db: Db, userId: string) {
       favourites: { select: { createdAt: true, item: { select: { code: true, name: true } } } },
       recentViews: { select: { viewedAt: true, item: { select: { code: true, name: true } } }, take: 200 },
       appointments: { select: { id: true, date: true, status: true, queueNumber: true, createdAt: true, item: { select: { name: true } }, hall: { select: { name: true } } } },
-      letters: { select: { trackingCode: true, type: true, status: true, title: true, body: true, contactPhoneEncrypted: true, submittedAt: true, isPublishAgreed: true, satisfaction: true } },
+      letters: { select: { id: true, trackingCode: true, type: true, status: true, title: true, body: true, contactPhoneEncrypted: true, submittedAt: true, isPublishAgreed: true, satisfaction: true } },
       opinions: { select: { id: true, body: true, createdAt: true, consultation: { select: { title: true } } } },
       notifications: { select: { title: true, body: true, createdAt: true, readAt: true }, orderBy: { createdAt: 'desc' }, take: 1000 },
       feeOrders: { select: { outTradeNo: true, amountFen: true, status: true, createdAt: true } },

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { decryptPersonal, encryptPersonal, hashPersonal, type PrismaClient } from '@govpocket/db';
+import { encryptPersonal, hashPersonal, readPersonal, type PrismaClient } from '@govpocket/db';
 import { maskPhone, type PrivacyConsentKind, type Profile, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -16,7 +16,7 @@ export async function getProfile(deps: MeDeps, user: SessionUser): Promise<Profi
   const consents = row.privacyConsents.map((consent) => ({ kind: consent.kind, version: consent.version, acceptedAt: consent.acceptedAt.toISOString() }));
   return {
     user,
-    maskedPhone: row.phoneEncrypted ? maskPhone(decryptPersonal(row.phoneEncrypted)) : null,
+    maskedPhone: maskedPhoneOf(readPersonal(row.phoneEncrypted, { field: 'User.phoneEncrypted', rowId: user.id })),
     isElderMode: row.isElderMode,
     privacyPolicyVersion: deps.privacyPolicyVersion,
     consents,
@@ -43,7 +43,7 @@ export async function bindPhone(deps: MeDeps, { user, code }: { user: SessionUse
   });
   const number = phone.purePhoneNumber;
   await deps.prisma.$transaction(async (tx) => {
-    await savePhone(tx, { userId: user.id, phoneEncrypted: encryptPersonal(number), phoneHash: hashPersonal(number), at: new Date() });
+    await savePhone(tx, { userId: user.id, phoneEncrypted: encryptPersonal(number, { field: 'User.phoneEncrypted', rowId: user.id }), phoneHash: hashPersonal(number), at: new Date() });
     await saveConsent(tx, { userId: user.id, kind: 'PHONE_NUMBER', version: deps.privacyPolicyVersion, at: new Date() });
   });
   return { maskedPhone: maskPhone(number) };
@@ -53,7 +53,7 @@ export async function updatePreferences(deps: MeDeps, { user, isElderMode }: { u
   await savePreferences(deps.prisma, { userId: user.id, isElderMode });
 }
 
-const decryptOrNull = (blob: string | null): string | null => (blob ? decryptPersonal(blob) : null);
+const maskedPhoneOf = (phone: string | null): string | null => (phone ? maskPhone(phone) : null);
 
 /** PIPL: everything we hold about the resident, decrypted for them alone. */
 export async function exportMyData(deps: MeDeps, user: SessionUser) {
@@ -63,8 +63,8 @@ export async function exportMyData(deps: MeDeps, user: SessionUser) {
   return {
     exportedAt: new Date().toISOString(),
     ...rest,
-    phone: decryptOrNull(phoneEncrypted),
-    letters: letters.map(({ contactPhoneEncrypted, ...letter }) => ({ ...letter, contactPhone: decryptOrNull(contactPhoneEncrypted) })),
+    phone: readPersonal(phoneEncrypted, { field: 'User.phoneEncrypted', rowId: user.id }),
+    letters: letters.map(({ id, contactPhoneEncrypted, ...letter }) => ({ ...letter, contactPhone: readPersonal(contactPhoneEncrypted, { field: 'Letter.contactPhoneEncrypted', rowId: id }) })),
   };
 }
 
@@ -75,13 +75,16 @@ export async function exportMyData(deps: MeDeps, user: SessionUser) {
  */
 export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user: SessionUser; requestId: string }): Promise<void> {
   if (user.roles.length > 0) throw new AppError('CONFLICT', { message: '员工账号请联系管理员解除绑定后再注销' });
-  const erasedPhone = encryptPersonal('');
   await deps.prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: { openid: `deleted:${user.id}`, unionid: null, nickname: null, avatarUrl: null, phoneEncrypted: null, phoneHash: null, phoneBoundAt: null, isElderMode: false, deletedAt: new Date() },
     });
-    await tx.letter.updateMany({ where: { residentId: user.id }, data: { contactPhoneEncrypted: erasedPhone, contactPhoneLast4Hash: hashPersonal(`erased:${user.id}`) } });
+    // Each letter keeps a contact phone blob (the column is required): an empty one, bound to its row.
+    const letters = await tx.letter.findMany({ where: { residentId: user.id }, select: { id: true } });
+    for (const letter of letters) {
+      await tx.letter.update({ where: { id: letter.id }, data: { contactPhoneEncrypted: encryptPersonal('', { field: 'Letter.contactPhoneEncrypted', rowId: letter.id }), contactPhoneLast4Hash: hashPersonal(`erased:${user.id}`) } });
+    }
     await tx.appointment.updateMany({ where: { residentId: user.id }, data: { deliveryAddressEncrypted: null, contactPhoneEncrypted: null } });
     await tx.favourite.deleteMany({ where: { userId: user.id } });
     await tx.recentView.deleteMany({ where: { userId: user.id } });
@@ -91,5 +94,6 @@ export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user:
     await writeAudit(tx, { actorUserId: user.id, actorRole: 'RESIDENT', action: 'ACCOUNT_DELETED', entityType: 'User', entityId: user.id, requestId });
   });
   await deps.sessions.revokeAllForUser(user.id);
+  // Written by releases that kept WeChat's session_key (three days): gone with the account.
   await deps.redis.del(`${deps.keyPrefix}wx-session-key:${user.id}`);
 }

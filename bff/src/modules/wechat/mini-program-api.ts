@@ -2,7 +2,8 @@ import type { AccessTokenManager } from './access-token';
 import type { WechatHttp } from './wechat-http';
 
 /** The mini-program server APIs the BFF uses, with WeChat's field names kept at this edge only. */
-export type Code2SessionResult = { openid: string; sessionKey: string; unionid: string | null };
+/** What the BFF takes from code2Session: WeChat's session_key is dropped here, never kept or logged. */
+export type Code2SessionResult = { openid: string; unionid: string | null };
 export type PhoneNumberResult = { phoneNumber: string; purePhoneNumber: string; countryCode: string };
 export type ContentVerdict = { suggest: 'pass' | 'review' | 'risky'; label: number; traceId: string };
 export type SubscribeMessage = {
@@ -20,7 +21,7 @@ export type MiniProgramApi = {
   sendSubscribeMessage: (message: SubscribeMessage) => Promise<void>;
 };
 
-type Code2SessionAnswer = { openid: string; session_key: string; unionid?: string };
+type Code2SessionAnswer = { openid: string; unionid?: string };
 type PhoneAnswer = { phone_info: { phoneNumber: string; purePhoneNumber: string; countryCode: string } };
 type SecCheckAnswer = { result: { suggest: 'pass' | 'review' | 'risky'; label: number }; trace_id: string };
 
@@ -28,7 +29,7 @@ export function createMiniProgramApi({ http, tokens, appid, secret }: { http: We
   return {
     code2Session: async (code) => {
       const answer = await http.get<Code2SessionAnswer>('/sns/jscode2session', { appid, secret, js_code: code, grant_type: 'authorization_code' });
-      return { openid: answer.openid, sessionKey: answer.session_key, unionid: answer.unionid ?? null };
+      return { openid: answer.openid, unionid: answer.unionid ?? null };
     },
     getPhoneNumber: (code) =>
       tokens.withToken(async (token) => {
