@@ -15,3 +15,4 @@ export * from './api/mailbox';
 export * from './api/consultations';
 export * from './api/fees';
 export * from './api/admin';
+export * from './validation-messages';
