@@ -70,8 +70,6 @@ const configSchema = z.object({
   WECHATPAY_PUBLIC_KEY: pemText.default(''),
   /** Public base URL of this BFF as WeChat Pay reaches it; the notify routes are appended. */
   WECHATPAY_NOTIFY_BASE: z.string().url().default('http://127.0.0.1:3000'),
-  /** An unpaid fee order closes (here and at WeChat Pay) this long after it was issued. */
-  FEE_ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(30),
   /** Notification worker (bff/src/worker.ts): BullMQ jobs one process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker process's own /metrics (job counters); 0 serves none. */

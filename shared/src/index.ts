@@ -16,3 +16,4 @@ export * from './api/consultations';
 export * from './api/fees';
 export * from './api/admin';
 export * from './validation-messages';
+export * from './settings-registry';
