@@ -90,7 +90,9 @@ export function createApp(deps: AppDeps): App {
   // Shared with the modules that show attachments: they sign URLs with files.urls.
   const files = createFiles({ config, prisma, rateLimiter });
   const payment = createPaymentDeps({ config, prisma, redis, now: deps.now });
-  const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment) });
+  const booking = createBookingDeps({
+    prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment), onScheduleChange: () => guideCache.bump(),
+  });
   instrumentRedis(redis, metrics);
   const closeDependencyMetrics = observeDependencies(metrics, {
     databasePool: () => databasePoolStats(prisma),
