@@ -17,3 +17,4 @@ export * from './api/fees';
 export * from './api/admin';
 export * from './validation-messages';
 export * from './settings-registry';
+export * from './https-url';

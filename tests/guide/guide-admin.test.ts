@@ -88,6 +88,20 @@ describe('guide maintenance', () => {
     expect(guideInputSchema.safeParse({ ...input, code: 'bad' }).success).toBe(false);
   });
 
+  it('accepts only https links for blank forms and samples (no javascript: or data:)', async () => {
+    const input = await currentInput(idCardCode);
+    const withLink = (field: 'blankFormUrl' | 'sampleUrl', url: string) => ({ ...input, materials: input.materials.map((material, index) => (index === 0 ? { ...material, [field]: url } : material)) });
+    for (const url of ['javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'http://zwfw.example.cn/form.docx', 'vbscript:x', 'https://a:b@zwfw.example.cn/x']) {
+      for (const field of ['blankFormUrl', 'sampleUrl'] as const) {
+        const response = await api().put(`/admin/guides/${idCardCode}`).set(admin.auth).send({ ...withLink(field, url), changeNote: '链接' });
+        expect(response.status).toBe(400);
+        expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: `materials.0.${field}`, message: expect.stringContaining('https://') })]));
+      }
+    }
+    const saved = await api().put(`/admin/guides/${idCardCode}`).set(admin.auth).send({ ...withLink('blankFormUrl', 'https://zwfw.example.cn/form.docx'), changeNote: '上传空白表格' });
+    expect(saved.status).toBe(200);
+  });
+
   it('a department handler lists only their own department’s guides', async () => {
     const listed = await api().get('/admin/guides?pageSize=100').set(civilAffairsHandler.auth);
     expect(listed.status).toBe(200);
