@@ -63,10 +63,10 @@ const configSchema = z.object({
   WECHATPAY_MERCHANT_PRIVATE_KEY: pemText.default(''),
   WECHATPAY_MERCHANT_CERTIFICATE: pemText.default(''),
   WECHATPAY_APIV3_KEY: z.union([z.literal(''), z.string().length(32, 'must be the 32-character APIv3 key')]).default(''),
-  /** The 平台证书 whose serial notifications name (older merchants). */
+  /** The 平台证书 whose serials answers and notifications name (older merchants); several PEMs during a rotation. */
   WECHATPAY_PLATFORM_CERTIFICATE: pemText.default(''),
-  /** The 微信支付公钥 and its id `PUB_KEY_ID_…` (newer merchants). */
-  WECHATPAY_PUBLIC_KEY_ID: z.union([z.literal(''), z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_')]).default(''),
+  /** The 微信支付公钥 and its id `PUB_KEY_ID_…` (newer merchants); several comma-separated ids with as many PEMs during a rotation. */
+  WECHATPAY_PUBLIC_KEY_ID: z.union([z.literal(''), z.string().regex(/^PUB_KEY_ID_\w+(\s*,\s*PUB_KEY_ID_\w+)*$/, 'must be PUB_KEY_ID_… (several: comma-separated)')]).default(''),
   WECHATPAY_PUBLIC_KEY: pemText.default(''),
   /** Public base URL of this BFF as WeChat Pay reaches it; the notify routes are appended. */
   WECHATPAY_NOTIFY_BASE: z.string().url().default('http://127.0.0.1:3000'),
