@@ -27,7 +27,7 @@ export function controlCors({ allowedOrigins }: { allowedOrigins?: readonly stri
     if (origin) ctx.set('Access-Control-Allow-Origin', origin);
     if (ctx.method === 'OPTIONS') {
       ctx.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      ctx.set('Access-Control-Allow-Headers', 'Content-Type');
+      ctx.set('Access-Control-Allow-Headers', ctx.get('Access-Control-Request-Headers') || 'Content-Type');
       ctx.set('Access-Control-Max-Age', '600');
       ctx.status = 204;
       return;
