@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
   log('demo city 清江市 seeded');
 
-  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat });
+  // The control API answers the H5 demo's own origin only.
+  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat, controlOrigins: [h5Origin] });
   log(`fake WeChat at ${fakeWechat.url}`);
   // The demo merchant: the fake's freshly generated keys, notifications to the local BFF.
   const payEnv = {

@@ -13,7 +13,7 @@ import { createFiles, filesRoutes } from './modules/files';
 import { bookingRouters, createBookingDeps } from './modules/booking';
 import { createMailboxDeps, mailboxRouters } from './modules/mailbox';
 import { consultationRouters } from './modules/consultation';
-import { createPaymentDeps, hallCancelRefunds, keepRawPayNotifications, paymentRouters } from './modules/payment';
+import { createPaymentDeps, hallCancelRefunds, keepRawPayNotifications, paymentRouters, warnExpiringCertificates } from './modules/payment';
 import { calendarRoutes } from './modules/calendar/routes';
 import { createCalendarService } from './modules/calendar/service';
 import { createGuideCache, type GuideCache } from './modules/guide/guide-cache';
@@ -92,7 +92,10 @@ export function createApp(deps: AppDeps): App {
   // Shared with the modules that show attachments: they sign URLs with files.urls.
   const files = createFiles({ config, prisma, rateLimiter });
   const payment = createPaymentDeps({ config, prisma, redis, now: deps.now });
-  const booking = createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment) });
+  warnExpiringCertificates(payment, { logger: deps.logger, now: new Date() });
+  const booking = createBookingDeps({
+    prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment), onScheduleChange: () => guideCache.bump(),
+  });
   instrumentRedis(redis, metrics);
   const closeDependencyMetrics = observeDependencies(metrics, {
     databasePool: () => databasePoolStats(prisma),

@@ -77,15 +77,13 @@ const configSchema = z.object({
   WECHATPAY_MERCHANT_PRIVATE_KEY: pemText.default(''),
   WECHATPAY_MERCHANT_CERTIFICATE: pemText.default(''),
   WECHATPAY_APIV3_KEY: z.union([z.literal(''), z.string().length(32, 'must be the 32-character APIv3 key')]).default(''),
-  /** The 平台证书 whose serial notifications name (older merchants). */
+  /** The 平台证书 whose serials answers and notifications name (older merchants); several PEMs during a rotation. */
   WECHATPAY_PLATFORM_CERTIFICATE: pemText.default(''),
-  /** The 微信支付公钥 and its id `PUB_KEY_ID_…` (newer merchants). */
-  WECHATPAY_PUBLIC_KEY_ID: z.union([z.literal(''), z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_')]).default(''),
+  /** The 微信支付公钥 and its id `PUB_KEY_ID_…` (newer merchants); several comma-separated ids with as many PEMs during a rotation. */
+  WECHATPAY_PUBLIC_KEY_ID: z.union([z.literal(''), z.string().regex(/^PUB_KEY_ID_\w+(\s*,\s*PUB_KEY_ID_\w+)*$/, 'must be PUB_KEY_ID_… (several: comma-separated)')]).default(''),
   WECHATPAY_PUBLIC_KEY: pemText.default(''),
   /** Public base URL of this BFF as WeChat Pay reaches it; the notify routes are appended. */
   WECHATPAY_NOTIFY_BASE: z.string().url().default('http://127.0.0.1:3000'),
-  /** An unpaid fee order closes (here and at WeChat Pay) this long after it was issued. */
-  FEE_ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(30),
   /** Notification worker (bff/src/worker.ts): BullMQ jobs one process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker process's own /metrics (job counters); 0 serves none. */

@@ -6,3 +6,4 @@ export { decryptAeadAes256Gcm, encryptAeadAes256Gcm, type EncryptedResource } fr
 export { defaultSensitiveWords, defaultSubscribeTemplates, type FakeWechatOptions, type ResponseSerialMode, type SensitiveWords } from './options';
 export { messagePushSignature } from './mini-program/media-check';
 export type * from './state';
+export { createSelfSignedCertificate } from './crypto/x509-certificate';

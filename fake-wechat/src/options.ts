@@ -41,9 +41,16 @@ export type FakeWechatOptions = {
   pages?: string[];
   /** Start of fake time (default: now). */
   startTime?: Date | number;
+  /**
+   * Browser origins the control API answers (the H5 demo's own, e.g. `http://127.0.0.1:10086`).
+   * Default: loopback origins only (`http://127.0.0.1:*`, `http://localhost:*`, `http://[::1]:*`).
+   * Calls without an Origin (tests, scripts) are always answered.
+   */
+  controlOrigins?: string[];
 };
 
-export type ResolvedOptions = Required<Omit<FakeWechatOptions, 'messagePushUrl' | 'pages' | 'startTime' | 'refundSettleDelayMs'>> & {
+export type ResolvedOptions = Required<Omit<FakeWechatOptions, 'messagePushUrl' | 'pages' | 'startTime' | 'refundSettleDelayMs' | 'controlOrigins'>> & {
+  controlOrigins: string[] | undefined;
   messagePushUrl: string | undefined;
   pages: string[] | undefined;
   startTime: Date | number | undefined;
@@ -88,5 +95,6 @@ export function resolveOptions(options: FakeWechatOptions = {}): ResolvedOptions
     responseSerial: options.responseSerial ?? 'public-key-id',
     pages: options.pages,
     startTime: options.startTime,
+    controlOrigins: options.controlOrigins,
   };
 }

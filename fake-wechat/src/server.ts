@@ -15,7 +15,7 @@ export function createFakeWechatApp(fake: FakeContext, control: FakeWechatContro
   const app = new Koa();
   // Unhandled errors are bugs of the fake; Koa answers 500 and the test sees it. No console noise.
   app.silent = true;
-  app.use(controlCors());
+  app.use(controlCors({ allowedOrigins: fake.options.controlOrigins }));
   app.use(transportOutage(fake));
   for (const router of [controlRouter(control), miniProgramRouter(fake), payRouter(fake)]) {
     app.use(router.routes());

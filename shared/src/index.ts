@@ -15,3 +15,6 @@ export * from './api/mailbox';
 export * from './api/consultations';
 export * from './api/fees';
 export * from './api/admin';
+export * from './validation-messages';
+export * from './settings-registry';
+export * from './https-url';

@@ -92,6 +92,28 @@ describe('staff accounts and one-time binding codes', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
+  it('follows the staff.bindingCodeTtlHours and staff.bindingCodeMaxAttempts settings', async () => {
+    await t.prisma.setting.createMany({ data: [{ key: 'staff.bindingCodeTtlHours', value: 2 }, { key: 'staff.bindingCodeMaxAttempts', value: 2 }] });
+    try {
+      const before = Date.now();
+      const created = await createAccount();
+      const lifetime = new Date(created.bindingCode.expiresAt).getTime() - before;
+      expect(lifetime).toBeGreaterThan(2 * 3600_000 - 60_000);
+      expect(lifetime).toBeLessThanOrEqual(2 * 3600_000 + 60_000);
+      const reissued = await api().post(`/admin/staff-accounts/${created.account.id}/binding-codes`).set(admin.auth).send({});
+      expect(new Date(reissued.body.bindingCode.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(2 * 3600_000);
+
+      const guesser = await loginAs(t);
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        statuses.push((await api().post('/staff/bind').set(guesser.auth).send({ code: `WXYZ${String(3000 + attempt)}`.slice(0, 8) })).status);
+      }
+      expect(statuses).toEqual([400, 400, 429]);
+    } finally {
+      await t.prisma.setting.deleteMany({ where: { key: { in: ['staff.bindingCodeTtlHours', 'staff.bindingCodeMaxAttempts'] } } });
+    }
+  });
+
   it('refuses scopes that do not exist and malformed input, with messages for the admin', async () => {
     const missing = await api().post('/admin/staff-accounts').set(admin.auth).send({ name: '某人', roles: [{ role: 'WINDOW_STAFF', hallId: 'no-such-hall' }] });
     expect(missing.status).toBe(400);

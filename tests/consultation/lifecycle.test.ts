@@ -91,6 +91,13 @@ describe('drafting a consultation', () => {
     expect(staffView.sections).toHaveLength(2);
     expect(staffView.attachments.map((attachment) => [attachment.name, attachment.mimeType])).toEqual([['征求意见稿全文', 'application/pdf'], ['起草说明', 'application/pdf']]);
 
+    // Staff-entered links are https only.
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'http://www.qingjiang.example.cn/qcsm.pdf', 'https://user:pw@evil.example/x.pdf', 'JaVaScRiPt:alert(1)']) {
+      const refused = await api(t).put(`/staff/departments/${department.id}/consultations/${draft.id}`).set(editor.auth).send(draftInput({ attachments: [{ name: '起草说明', url }] }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain('https://');
+    }
+
     // Someone else's upload cannot be attached.
     const stranger = await createStaff(t, [{ role: 'DEPARTMENT_HANDLER', departmentId: department.id }]);
     const foreign = await api(t).post(`/staff/departments/${department.id}/consultations`).set(stranger.auth).send(draftInput({ attachments: [{ name: '别人的文件', fileId: document.fileId }] }));
@@ -106,6 +113,9 @@ describe('drafting a consultation', () => {
     const served = await api(t).get(fileUrl.replace(/^https?:\/\/[^/]+/, ''));
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');
+    // Documents download; they are never rendered as a page on the API's origin.
+    expect(served.headers['content-disposition']).toMatch(/^attachment; filename="/);
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect((await api(t).put(`/staff/departments/${department.id}/consultations/${draft.id}`).set(editor.auth).send(draftInput())).status).toBe(409);
   });
 });

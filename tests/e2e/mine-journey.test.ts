@@ -186,12 +186,12 @@ test('a resident agrees to the privacy guide, binds the phone, reads a message a
   expect(elder.fontSize / normal.fontSize).toBeGreaterThanOrEqual(1.25);
   // Line height grows 1.3× relative to the type (and so ≥ 1.6× in pixels).
   expect(elderPage.lineHeight / elderPage.fontSize / (normalPage.lineHeight / normalPage.fontSize)).toBeGreaterThanOrEqual(1.29);
-  await page.locator('#menu-my-letters').click();
-  await expect(page.locator('#page-notice').innerText()).resolves.toContain('我的留言功能即将开放');
-  await expect(page.locator('.taro__toast').isVisible()).resolves.toBe(false);
   await screenshot(page, 'elder-mode');
-  await page.locator('#page-notice-close').click();
-  await expect(page.locator('#page-notice').count()).resolves.toBe(0);
+  // 我的留言 opens the resident's letters (no "coming soon" anywhere a resident can tap).
+  await page.locator('#menu-my-letters').click();
+  await waitForPageSettled(page, '#page-my-letters');
+  await page.goBack();
+  await waitForPageSettled(page, '#page-mine');
   await until(async () => (await stack.prisma.user.findUniqueOrThrow({ where: { id: residentId }, select: { isElderMode: true } })).isElderMode);
 
   // Remembered per user at the BFF: with the device's copy gone, the profile brings it back.

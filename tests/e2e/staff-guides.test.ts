@@ -15,7 +15,7 @@ import { launchChromium, waitForPageSettled, waitForText } from '../support/h5';
 /**
  * Issue #4, the staff and admin side, through the built H5 app in real Chromium against the real
  * stack: 司法局's handler answers a resident's 纠错 in 指南纠错处理, and the admin edits a guide's
- * 办理时间 in 办事指南管理 (a new version residents see), then takes it down (gone from search).
+ * 咨询电话 in 办事指南管理 (a new version residents see), then takes it down (gone from search).
  */
 const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? tmpdir();
@@ -121,7 +121,7 @@ test('司法局 handler answers a resident 纠错 in 指南纠错处理 and the 
   await context.close();
 });
 
-test('the admin edits a guide’s 办理时间 (a new version residents see) and takes it down (gone from search)', async () => {
+test('the admin edits a guide’s 咨询电话 (a new version residents see) and takes it down (gone from search)', async () => {
   const guide = await stack.prisma.serviceItem.findFirstOrThrow({ where: { department: { name: justiceBureau }, status: 'PUBLISHED' }, orderBy: { code: 'desc' }, select: { code: true, name: true, currentVersion: true } });
   editedCode = guide.code;
   const { context, page, pageErrors } = await signedInAs('admin-wu', { width: 1280, height: 900 });
@@ -143,16 +143,17 @@ test('the admin edits a guide’s 办理时间 (a new version residents see) and
   await page.locator('#guide-edit-save').click();
   await waitForText(page, '#guide-name-field', '请填写事项名称');
   await page.locator('#guide-name input').fill(guide.name);
-  const hours = `工作日 8:30-12:00，13:30-17:30（测试${Date.now() % 10_000}）`;
-  await page.locator('#guide-hours input').fill(hours);
-  await page.locator('#guide-change-note input').fill('调整办理时间');
+  // (办理时间 residents see comes from the halls' schedules, so the edit shown here is the phone.)
+  const consultPhone = `0576-8800${String(Date.now() % 10_000).padStart(4, '0')}`;
+  await page.locator('#guide-consult-phone input').fill(consultPhone);
+  await page.locator('#guide-change-note input').fill('调整咨询电话');
   await page.locator('#guide-edit-save').click();
   await waitForText(page, '#guide-edit-saved', `第${guide.currentVersion + 1}版`);
   await shoot(page, 'admin-saved');
 
-  // Residents see the new hours and version.
+  // Residents see the new phone and version.
   await openPage(page, `/pages/guide-detail/index?code=${encodeURIComponent(guide.code)}`, '#page-guide-detail');
-  await waitForText(page, '#page-guide-detail', hours);
+  await waitForText(page, '#page-guide-detail', consultPhone);
   await waitForText(page, '#guide-revision', `第${guide.currentVersion + 1}版`);
 
   // 下架 from the list: the guide leaves search.

@@ -50,7 +50,7 @@ describe('POST /wxa/msg_sec_check (v2)', () => {
   });
 
   it('takes new word lists from the control API', async () => {
-    await fetch(`${fake.url}/__control/sensitive-words`, { method: 'POST', body: JSON.stringify({ risky: ['违章建筑'], labels: { 违章建筑: 20001 } }) });
+    await fetch(`${fake.url}/__control/sensitive-words`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ risky: ['违章建筑'], labels: { 违章建筑: 20001 } }) });
     expect(field((await check({ content: '举报违章建筑' })).json, 'result')).toEqual({ suggest: 'risky', label: 20001 });
     expect(field((await check({ content: '赌博' })).json, 'result')).toEqual({ suggest: 'pass', label: 100 });
   });
@@ -77,7 +77,7 @@ describe('POST /wxa/media_check_async (v2)', () => {
     const receiver = await startNotifyReceiver({ path: '/wechat/push' });
     try {
       fake.control.setMessagePushUrl(receiver.url);
-      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', body: JSON.stringify({ media_url: 'https://cdn.example.com/bad.jpg', suggest: 'risky', label: 20002 }) });
+      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ media_url: 'https://cdn.example.com/bad.jpg', suggest: 'risky', label: 20002 }) });
       const good = await api.post('/wxa/media_check_async', { media_url: 'https://cdn.example.com/ok.jpg', media_type: 2, version: 2, scene: 1, openid }, token);
       const bad = await api.post('/wxa/media_check_async', { media_url: 'https://cdn.example.com/bad.jpg', media_type: 2, version: 2, scene: 1, openid }, token);
       expect(good.json).toEqual({ errcode: 0, errmsg: 'ok', trace_id: expect.any(String) });

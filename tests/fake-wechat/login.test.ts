@@ -70,7 +70,7 @@ describe('GET /sns/jscode2session', () => {
   it('mints codes for demo personas through the HTTP control API', async () => {
     const persona = demoPersonas[0];
     if (!persona) throw new Error('no demo personas');
-    const minted = await fetch(`${fake.url}/__control/login-code`, { method: 'POST', body: JSON.stringify({ personaKey: persona.key }) }).then((response) => response.json());
+    const minted = await fetch(`${fake.url}/__control/login-code`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ personaKey: persona.key }) }).then((response) => response.json());
     expect(field(minted, 'openid')).toBe(persona.openid);
     expect(field((await api.code2Session(stringAt(minted, 'code'))).json, 'openid')).toBe(persona.openid);
   });
@@ -89,7 +89,7 @@ describe('outages', () => {
   });
 
   it('can answer HTTP 503 for the whole API but never for /__control', async () => {
-    await fetch(`${fake.url}/__control/outage`, { method: 'POST', body: JSON.stringify({ mode: 'http-503' }) });
+    await fetch(`${fake.url}/__control/outage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'http-503' }) });
     expect((await fetch(`${fake.url}/sns/jscode2session?appid=x`)).status).toBe(503);
     expect((await fetch(`${fake.url}/__control/keys`)).status).toBe(200);
   });

@@ -98,7 +98,7 @@ describe('GET /v3/refund/domestic/refunds/{out_refund_no}', () => {
     const { outTradeNo } = await paidOrder();
     await refund({ out_trade_no: outTradeNo, out_refund_no: 'RF-Q', amount: amount(12000) });
     expect(field((await call('GET', '/v3/refund/domestic/refunds/RF-Q')).json, 'status')).toBe('PROCESSING');
-    const settled = await fetch(`${fake.url}/__control/pay/refunds/settle`, { method: 'POST', body: JSON.stringify({ out_refund_no: 'RF-Q' }) });
+    const settled = await fetch(`${fake.url}/__control/pay/refunds/settle`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ out_refund_no: 'RF-Q' }) });
     expect(settled.status).toBe(200);
     const answer = await call('GET', '/v3/refund/domestic/refunds/RF-Q');
     expect(answer.json).toMatchObject({ status: 'SUCCESS', success_time: expect.stringMatching(/\+08:00$/) });
@@ -113,7 +113,7 @@ describe('GET /v3/refund/domestic/refunds/{out_refund_no}', () => {
 describe('automatic settlement', () => {
   it('settles refunds after the configured delay', async () => {
     // Long enough that a busy machine still sees PROCESSING first.
-    await fetch(`${fake.url}/__control/pay/refund-settle-delay`, { method: 'POST', body: JSON.stringify({ delayMs: 1500 }) });
+    await fetch(`${fake.url}/__control/pay/refund-settle-delay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ delayMs: 1500 }) });
     const { outTradeNo } = await paidOrder();
     await refund({ out_trade_no: outTradeNo, out_refund_no: 'RF-AUTO', amount: amount(100) });
     expect(fake.state.refunds.get('RF-AUTO')?.status).toBe('PROCESSING');

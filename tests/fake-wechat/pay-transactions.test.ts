@@ -71,7 +71,7 @@ describe('response signatures', () => {
   });
 
   it('can announce the platform certificate serial instead', async () => {
-    await fetch(`${fake.url}/__control/pay/response-serial`, { method: 'POST', body: JSON.stringify({ mode: 'certificate' }) });
+    await fetch(`${fake.url}/__control/pay/response-serial`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'certificate' }) });
     const { answer } = await createOrder();
     expect(answer.headers.get('Wechatpay-Serial')).toBe(fake.platform.certificateSerialNo);
     expect(new X509Certificate(fake.platform.certificatePem).serialNumber).toBe(fake.platform.certificateSerialNo);

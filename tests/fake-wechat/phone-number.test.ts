@@ -40,7 +40,7 @@ describe('POST /wxa/business/getuserphonenumber', () => {
   it('generates a 138… number for unknown users and honours an explicit phone', async () => {
     const generated = await getPhone(fake.control.mintPhoneCode('o_nobody').code);
     expect(stringAt(generated.json, 'phone_info', 'purePhoneNumber')).toMatch(/^138\d{8}$/);
-    const minted = await fetch(`${fake.url}/__control/phone-code`, { method: 'POST', body: JSON.stringify({ openid: 'o_chosen', phone: '13900001111' }) }).then((response) => response.json());
+    const minted = await fetch(`${fake.url}/__control/phone-code`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid: 'o_chosen', phone: '13900001111' }) }).then((response) => response.json());
     expect(stringAt((await getPhone(stringAt(minted, 'code'))).json, 'phone_info', 'phoneNumber')).toBe('13900001111');
   });
 

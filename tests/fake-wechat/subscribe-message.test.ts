@@ -99,7 +99,7 @@ describe('POST /cgi-bin/message/subscribe/send', () => {
   });
 
   it('is driven by the HTTP control API too', async () => {
-    const post = (path: string, body: unknown) => fetch(`${fake.url}/__control${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) => fetch(`${fake.url}/__control${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/subscribe', { openid, templateId: 'TPL_UNKNOWN' })).status).toBe(404);
     expect((await post('/subscribe', { openid, templateId, count: 1 })).status).toBe(200);
     expect(numberAt((await send({})).json, 'errcode')).toBe(0);

@@ -48,6 +48,19 @@ describe('issuing a fee order', () => {
     expect(audit).toBe(1);
   });
 
+  it('expires unpaid orders after the fee.orderExpireMinutes setting', async () => {
+    await env.prisma.setting.create({ data: { key: 'fee.orderExpireMinutes', value: 45 } });
+    try {
+      const { appointmentId } = await checkedInCase(env, '11:00');
+      const issued = await issue(env, { appointmentId });
+      expect(issued.status).toBe(201);
+      const { feeOrder } = feeOrderResponseSchema.parse(issued.body);
+      expect(new Date(feeOrder.expiresAt).getTime() - new Date(feeOrder.createdAt).getTime()).toBe(45 * 60_000);
+    } finally {
+      await env.prisma.setting.delete({ where: { key: 'fee.orderExpireMinutes' } });
+    }
+  });
+
   it('refuses cases not yet accepted, items without online payment, bad amounts and other halls’ staff', async () => {
     const { appointmentId } = await checkedInCase(env, '12:00');
     const other = await createBookingHall(env, { rules: [{ weekdays: [3], startTime: '09:00', endTime: '10:00', capacity: 1 }] });

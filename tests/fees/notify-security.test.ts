@@ -4,8 +4,8 @@ import { api, merchantEnv, orderStatus, payingOrder, startFeesEnv, type FeesEnv 
 
 /**
  * The notification endpoint trusts nothing it cannot verify. Here the test plays WeChat Pay: the
- * BFF trusts the fake's platform certificate and a 微信支付公钥 whose private half the test holds,
- * so it can sign exactly the notifications it wants to try, good and bad.
+ * BFF trusts the fake's platform certificate and public key and a second 微信支付公钥 whose private
+ * half the test holds, so it can sign exactly the notifications it wants to try, good and bad.
  */
 const wechatKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const publicKeyId = 'PUB_KEY_ID_0116190000010920261123000001';
@@ -14,7 +14,11 @@ let env: FeesEnv;
 
 beforeAll(async () => {
   env = await startFeesEnv('2026-11-25 08:00', {
-    env: (fake, notifyBase) => merchantEnv(fake, notifyBase, { WECHATPAY_PUBLIC_KEY_ID: publicKeyId, WECHATPAY_PUBLIC_KEY: wechatKey.publicKey.export({ type: 'spki', format: 'pem' }).toString() }),
+    // Two 微信支付公钥 at once (as during a rotation): the fake's, which signs its answers, and the test's.
+    env: (fake, notifyBase) => merchantEnv(fake, notifyBase, {
+      WECHATPAY_PUBLIC_KEY_ID: `${fake.platform.publicKeyId},${publicKeyId}`,
+      WECHATPAY_PUBLIC_KEY: `${fake.platform.publicKeyPem}\n${wechatKey.publicKey.export({ type: 'spki', format: 'pem' }).toString()}`,
+    }),
   });
 }, 60000);
 afterAll(async () => {

@@ -40,23 +40,23 @@ describe('guide maintenance', () => {
   it('every save makes a new version; old versions stay readable; a second instance sees the edit at once', async () => {
     const before = guideDetailSchema.parse((await request(second.app.callback()).get(`/guides/${idCardCode}`)).body);
     const input = await currentInput(idCardCode);
-    const saved = await api().put(`/admin/guides/${idCardCode}`).set(policeHandler.auth).send({ ...input, hours: '周一至周六 8:30-17:30', changeNote: '延长办理时间' });
+    const saved = await api().put(`/admin/guides/${idCardCode}`).set(policeHandler.auth).send({ ...input, consultPhone: '0576-88001234', changeNote: '更新咨询电话' });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ version: before.version + 1, hours: '周一至周六 8:30-17:30' });
+    expect(saved.body).toMatchObject({ version: before.version + 1, consultPhone: '0576-88001234' });
 
     const after = await eventually(
       async () => guideDetailSchema.parse((await request(second.app.callback()).get(`/guides/${idCardCode}`)).body),
       (detail) => detail.version === before.version + 1,
     );
-    expect(after).toMatchObject({ version: before.version + 1, hours: '周一至周六 8:30-17:30' });
+    expect(after).toMatchObject({ version: before.version + 1, consultPhone: '0576-88001234' });
     expect(after.materials.map((material) => material.id)).toEqual(before.materials.map((material) => material.id));
 
     const versions = (await api().get(`/guides/${idCardCode}/versions`)).body.versions as Array<{ version: number; changeNote: string | null }>;
-    expect(versions[0]).toMatchObject({ version: before.version + 1, changeNote: '延长办理时间' });
+    expect(versions[0]).toMatchObject({ version: before.version + 1, changeNote: '更新咨询电话' });
     const old = await api().get(`/guides/${idCardCode}/versions/${before.version}`);
     expect(old.status).toBe(200);
     expect(old.body.version).toBe(before.version);
-    expect(old.body.guide.hours).not.toBe('周一至周六 8:30-17:30');
+    expect(old.body.guide.consultPhone).not.toBe('0576-88001234');
     const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { entityId: idCardCode, action: 'GUIDE_SAVED' } });
     expect(audit.actorUserId).toBe(policeHandler.userId);
   });
@@ -86,6 +86,20 @@ describe('guide maintenance', () => {
     expect(messages).toContain('承诺时限不能超过法定时限');
     expect(messages).toContain('非必需材料须写明适用情形');
     expect(guideInputSchema.safeParse({ ...input, code: 'bad' }).success).toBe(false);
+  });
+
+  it('accepts only https links for blank forms and samples (no javascript: or data:)', async () => {
+    const input = await currentInput(idCardCode);
+    const withLink = (field: 'blankFormUrl' | 'sampleUrl', url: string) => ({ ...input, materials: input.materials.map((material, index) => (index === 0 ? { ...material, [field]: url } : material)) });
+    for (const url of ['javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'http://zwfw.example.cn/form.docx', 'vbscript:x', 'https://a:b@zwfw.example.cn/x']) {
+      for (const field of ['blankFormUrl', 'sampleUrl'] as const) {
+        const response = await api().put(`/admin/guides/${idCardCode}`).set(admin.auth).send({ ...withLink(field, url), changeNote: '链接' });
+        expect(response.status).toBe(400);
+        expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: `materials.0.${field}`, message: expect.stringContaining('https://') })]));
+      }
+    }
+    const saved = await api().put(`/admin/guides/${idCardCode}`).set(admin.auth).send({ ...withLink('blankFormUrl', 'https://zwfw.example.cn/form.docx'), changeNote: '上传空白表格' });
+    expect(saved.status).toBe(200);
   });
 
   it('a department handler lists only their own department’s guides', async () => {

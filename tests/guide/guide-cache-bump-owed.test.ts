@@ -16,7 +16,7 @@ let editor: TestApp;
 let other: TestApp;
 let code: string;
 
-const hoursAt = async (app: TestApp): Promise<string> => guideDetailSchema.parse((await request(app.app.callback()).get(`/guides/${code}`)).body).hours;
+const phoneAt = async (app: TestApp): Promise<string | null> => guideDetailSchema.parse((await request(app.app.callback()).get(`/guides/${code}`)).body).consultPhone;
 
 beforeAll(async () => {
   redisServer = await startPrivateRedis();
@@ -35,21 +35,21 @@ afterAll(async () => {
 });
 
 it('owes the bump while Redis refuses it and pays it when Redis answers again', async () => {
-  const before = await hoursAt(other);
-  expect(await hoursAt(editor)).toBe(before); // both hold the answer, in memory and in Redis
+  const before = await phoneAt(other);
+  expect(await phoneAt(editor)).toBe(before); // both hold the answer, in memory and in Redis
 
   // Redis refuses every command of the app's user (switched off mid-run: the open connections
   // keep going, their commands fail); the keys stay. A save commits in MySQL; its bump fails.
   await admin.call('ACL', 'SETUSER', 'govpocket', '-@all');
-  await editor.prisma.serviceItem.update({ where: { code }, data: { hours: '周一至周日 8:30-18:00' } });
+  await editor.prisma.serviceItem.update({ where: { code }, data: { consultPhone: '0576-88007777' } });
   await expect(editor.app.guideCache.bump()).resolves.toBeUndefined(); // the save itself succeeded
   // The editing process stops using its copies at once.
-  expect(await hoursAt(editor)).toBe('周一至周日 8:30-18:00');
+  expect(await phoneAt(editor)).toBe('0576-88007777');
 
   await admin.call('ACL', 'SETUSER', 'govpocket', '+@all');
-  // Both processes move to a new version within about a second: nobody serves the old hours.
+  // Both processes move to a new version within about a second: nobody serves the old answer.
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  expect(await hoursAt(editor)).toBe('周一至周日 8:30-18:00');
-  expect(await hoursAt(other)).toBe('周一至周日 8:30-18:00');
-  expect(before).not.toBe('周一至周日 8:30-18:00');
+  expect(await phoneAt(editor)).toBe('0576-88007777');
+  expect(await phoneAt(other)).toBe('0576-88007777');
+  expect(before).not.toBe('0576-88007777');
 });

@@ -25,32 +25,35 @@ export const rateLimitPolicies = {
 export type RateLimitName = keyof typeof rateLimitPolicies;
 
 export type RateLimiter = {
-  /** Counts one attempt for `key`; throws RATE_LIMITED when the policy is exhausted. */
-  consume: (name: RateLimitName, key: string) => Promise<void>;
+  /**
+   * Counts one attempt for `key`; throws RATE_LIMITED when the policy is exhausted. `points`
+   * replaces the policy's allowance when it comes from a setting (the counter is the same).
+   */
+  consume: (name: RateLimitName, key: string, options?: { points?: number }) => Promise<void>;
   reset: (name: RateLimitName, key: string) => Promise<void>;
 };
 
 export function createRateLimiter({ redis, keyPrefix, policies = rateLimitPolicies }: { redis: Redis; keyPrefix: string; policies?: Record<RateLimitName, RateLimitPolicy> }): RateLimiter {
-  const limiters = new Map<RateLimitName, RateLimiterRedis>();
-  const limiterFor = (name: RateLimitName): RateLimiterRedis => {
-    let limiter = limiters.get(name);
+  const limiters = new Map<string, RateLimiterRedis>();
+  const limiterFor = (name: RateLimitName, points = policies[name].points): RateLimiterRedis => {
+    let limiter = limiters.get(`${name}:${points}`);
     if (!limiter) {
       const policy = policies[name];
       limiter = new RateLimiterRedis({
         storeClient: redis,
         keyPrefix: `${keyPrefix}rl:${name}`,
-        points: policy.points,
+        points,
         duration: policy.durationSeconds,
         blockDuration: policy.blockSeconds ?? 0,
       });
-      limiters.set(name, limiter);
+      limiters.set(`${name}:${points}`, limiter);
     }
     return limiter;
   };
   return {
-    consume: async (name, key) => {
+    consume: async (name, key, options = {}) => {
       try {
-        await limiterFor(name).consume(key);
+        await limiterFor(name, options.points).consume(key);
       } catch (error) {
         if (error instanceof RateLimiterRes) {
           throw new AppError('RATE_LIMITED', { message: policies[name].message, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) });

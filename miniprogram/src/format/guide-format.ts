@@ -7,11 +7,33 @@ export function workingDaysText(days: number): string {
   return days === 0 ? '即办' : `${days}个工作日`;
 }
 
-/** 到现场次数: 0 is 零跑腿, 1 is 最多跑一次 (the reform's promise), more are counted. */
+/** 到现场次数 as a tag: 0 is 零跑腿, 1 is 最多跑一次 (the reform's promise), more are counted. */
 export function onSiteTripsText(trips: number): string {
-  if (trips === 0) return '零跑腿（全程网办）';
+  if (trips === 0) return '零跑腿';
   if (trips === 1) return '最多跑一次';
   return `到现场${trips}次`;
+}
+
+/**
+ * 到现场次数 as a sentence (guide facts, booking page, appointment). A zero-trip item never reads
+ * "0 次": it is handled wholly online.
+ */
+export function onSiteTripsCountText(trips: number): string {
+  if (trips === 0) return '全程网办，无需到现场';
+  if (trips === 1) return '最多跑一次';
+  return `最多到现场${trips}次`;
+}
+
+/** The promise on the booking page: trips and the promised working days. */
+export function bookingPromiseText(trips: number, promisedDays: number): string {
+  const days = promisedDays === 0 ? '当场办结' : `${promisedDays}个工作日办结`;
+  return trips === 0 ? `本事项可全程网办，无需到现场；如需到大厅办理，${days}` : `承诺${onSiteTripsCountText(trips)}，${days}`;
+}
+
+/** Which visit an appointment is, against the promise ("第 1 次到现场（承诺最多 1 次）"). */
+export function appointmentTripText(tripNumber: number, promisedTrips: number): string {
+  if (promisedTrips === 0) return '本事项可全程网办，无需到现场';
+  return `本事项第 ${tripNumber} 次到现场（承诺最多 ${promisedTrips} 次）`;
 }
 
 /** Fen → yuan without float drift: 12000 → "120", 1050 → "10.50". */

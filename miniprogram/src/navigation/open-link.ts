@@ -12,5 +12,5 @@ export function openLink(link: string): void {
   const url = link.startsWith('/') ? link : `/${link}`;
   const path = url.split('?')[0] ?? url;
   const opening = tabPaths.has(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url });
-  void opening.catch(() => showNotice('该页面暂未开放，请稍后再试'));
+  void opening.catch(() => showNotice('页面打开失败，请稍后再试'));
 }

@@ -80,7 +80,10 @@ export function leavePage(fallback: TabRoute = routes.home): void {
   }
 }
 
-/** Entries whose pages arrive in later releases announce themselves instead of doing nothing. */
+/**
+ * Staff and admin entries whose pages arrive in later releases announce themselves instead of doing
+ * nothing. Never on a resident's screen (tests/miniprogram/resident-pages.test.ts).
+ */
 export function announceComingSoon(feature: string): void {
   showNotice(`${feature}功能即将开放`);
 }

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { profileStore } from '@/session/profile-store';
 
 /**
- * Short feedback ("已复制", "功能即将开放"). Normally a toast; in 长辈版 nothing disappears by itself:
+ * Short feedback ("已复制", "已保存"). Normally a toast; in 长辈版 nothing disappears by itself:
  * the message stays inline at the top of the page (PageShell) until the resident closes it.
  */
 export type NoticeTone = 'info' | 'success' | 'error';

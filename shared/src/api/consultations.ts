@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpsUrl } from '../https-url';
 import { consultationStatusSchema, opinionOutcomeKindSchema, opinionStatusSchema } from '../enums';
 
 /**
@@ -190,7 +191,7 @@ export const consultationAttachmentInputSchema = z
     /** An uploaded document (POST /files/documents) … */
     fileId: idSchema.nullish().transform((value) => value ?? null),
     /** … or a link to a document published elsewhere. */
-    url: z.string().trim().url('附件链接格式有误').max(512).nullish().transform((value) => value ?? null),
+    url: httpsUrl('附件链接须为 https:// 开头的网址').nullish().transform((value) => value ?? null),
   })
   .refine((value) => (value.fileId === null) !== (value.url === null), { message: '附件须为已上传的文件或外部链接之一', path: ['fileId'] });
 

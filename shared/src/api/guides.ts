@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpsUrl } from '../https-url';
 import {
   deliveryMethodSchema,
   guideErrorCategorySchema,
@@ -139,8 +140,8 @@ export const guideInputSchema = z
           note: z.string().trim().max(1000).nullable(),
           source: materialSourceSchema,
           isElectronicAccepted: z.boolean(),
-          blankFormUrl: z.string().url().max(512).nullable().default(null),
-          sampleUrl: z.string().url().max(512).nullable().default(null),
+          blankFormUrl: httpsUrl('空白表格链接须为 https:// 开头的网址').nullable().default(null),
+          sampleUrl: httpsUrl('示例样表链接须为 https:// 开头的网址').nullable().default(null),
         }),
       )
       .max(60),

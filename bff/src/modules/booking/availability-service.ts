@@ -3,6 +3,7 @@ import { slotClosedReasonLabels } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
 import { formatMonthDay, startOfLocalDay } from '../calendar/shanghai-time';
 import { slotClosedReason } from './availability';
+import { withScheduledHours } from './hall-hours';
 import { fromDbDate, toDbDate } from './dates';
 import type { BookingDeps } from './deps';
 import { findItemHall, listItemHalls, listSlots, type BookableItem } from './repository';
@@ -20,9 +21,10 @@ export async function requireBookableItem(deps: Pick<BookingDeps, 'lookups'>, co
 export async function listBookingHalls(deps: BookingDeps, { itemCode }: { itemCode: string }): Promise<BookingHallsResponse> {
   const item = await requireBookableItem(deps, itemCode);
   const rows = await listItemHalls(deps.prisma, item.id);
+  const halls = rows.map(({ hall }) => ({ id: hall.id, name: hall.name, address: hall.address, hours: hall.hours, phone: hall.phone, latitude: hall.latitude, longitude: hall.longitude }));
   return {
     item: { code: item.code, name: item.name, onSiteTrips: item.onSiteTrips, promisedDays: item.promisedDays },
-    halls: rows.map(({ hall }) => ({ id: hall.id, name: hall.name, address: hall.address, hours: hall.hours, phone: hall.phone, latitude: hall.latitude, longitude: hall.longitude })),
+    halls: await withScheduledHours(deps.prisma, halls, deps.now()),
   };
 }
 

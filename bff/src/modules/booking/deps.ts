@@ -17,6 +17,8 @@ export type BookingDeps = {
   now: () => Date;
   /** Runs in the hall's cancellation transaction (refunds of paid fee orders); returns what to do after the commit. */
   onHallCancel?: HallCancelHook;
+  /** After a hall's weekly schedule changed: its hours text changed wherever guides show it. */
+  onScheduleChange?: () => Promise<void>;
 };
 
 export type HallCancelHook = (

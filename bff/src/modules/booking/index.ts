@@ -16,7 +16,7 @@ import { scheduleAdminRoutes } from './schedule-routes';
 export type { BookingDeps, HallCancelHook } from './deps';
 export { bookingScheduledJobs, generateSlots, markNoShows, sendReminders } from './jobs';
 
-export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now = () => new Date(), onHallCancel }: {
+export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now = () => new Date(), onHallCancel, onScheduleChange }: {
   prisma: PrismaClient;
   redis: Redis;
   keyPrefix: string;
@@ -24,8 +24,9 @@ export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, n
   files: Pick<FileDeps, 'prisma' | 'urls'>;
   now?: () => Date;
   onHallCancel?: HallCancelHook;
+  onScheduleChange?: () => Promise<void>;
 }): BookingDeps {
-  return { prisma, gate: createSeatGate({ redis, keyPrefix }), calendar, settings: createBookingSettingsReader(prisma), lookups: createBookingLookups(prisma), files, now, onHallCancel };
+  return { prisma, gate: createSeatGate({ redis, keyPrefix }), calendar, settings: createBookingSettingsReader(prisma), lookups: createBookingLookups(prisma), files, now, onHallCancel, onScheduleChange };
 }
 
 export function bookingRouters(deps: BookingDeps, { rateLimiter }: { rateLimiter: RateLimiter }): AppRouter[] {

@@ -23,7 +23,7 @@ export function isoWeekday(date: LocalDate): number {
   return day === 0 ? 7 : day;
 }
 
-export function templateFor(templates: PlanTemplate[], date: LocalDate): PlanTemplate | null {
+export function templateFor<T extends Pick<PlanTemplate, 'validFrom' | 'validTo' | 'isActive'>>(templates: T[], date: LocalDate): T | null {
   const valid = templates.filter((template) => template.isActive && template.validFrom <= date && (template.validTo === null || template.validTo >= date));
   // The most recently starting template wins: a new template takes over from its validFrom.
   valid.sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0));

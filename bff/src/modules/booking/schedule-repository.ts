@@ -98,3 +98,11 @@ export async function slotsWithLiveBookings(db: Db, slotIds: string[]): Promise<
 export async function reopenSlots(db: Db, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.slot.updateMany({ where: { id: { in: ids } }, data: { isClosed: false } });
 }
+
+/** The active templates of some halls with just what the opening-hours text needs. */
+export async function listHallTemplatesForHours(db: Db, hallIds: string[]) {
+  return db.scheduleTemplate.findMany({
+    where: { hallId: { in: hallIds }, isActive: true },
+    select: { hallId: true, validFrom: true, validTo: true, isActive: true, rules: { select: { weekday: true, startTime: true, endTime: true } } },
+  });
+}

@@ -63,6 +63,7 @@ export async function saveScheduleTemplate(
     return savedId;
   });
   const report = await generateHallSlots(deps, { hallId, now: deps.now() });
+  await deps.onScheduleChange?.();
   const saved = await findTemplate(deps.prisma, { id, hallId });
   return { template: saved ? toTemplateView(saved) : null, override: null, slotsCreated: report.created, slotsRemoved: report.removed, affected: report.affected };
 }

@@ -10,6 +10,9 @@ const signedQuerySchema = z
   .object({ expires: z.coerce.number().int().positive(), sig: z.string().max(64), v: z.string().max(32).optional() })
   .catch({ expires: 0, sig: '' });
 
+/** The types uploadImage re-encodes to: the only bytes served inline. */
+const inlineImageTypes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
 export function filesRoutes(deps: FileDeps): AppRouter {
   const router = createRouter();
 
@@ -54,9 +57,11 @@ export function filesRoutes(deps: FileDeps): AppRouter {
     ctx.length = file.size;
     ctx.set('Cache-Control', `private, max-age=${file.maxAgeSeconds}`);
     ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Content-Disposition', `inline; filename="${file.fileName}"`);
+    // Re-encoded images are shown in place; documents (PDF, office files) always download, so
+    // nothing staff upload is ever rendered as a page on the API's origin.
+    ctx.set('Content-Disposition', `${inlineImageTypes.has(file.contentType) ? 'inline' : 'attachment'}; filename="${file.fileName}"`);
     // Images are shown by <img>/<image> on other origins (the H5 demo); helmet's same-origin
-    // default would have the browser drop them. The bytes are only ever a re-encoded image.
+    // default would have the browser drop them.
     ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
     ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
     ctx.body = file.stream;

@@ -7,6 +7,7 @@ import {
   type GuideSummary,
 } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
+import { guideHoursText, withScheduledHours } from '../booking/hall-hours';
 import type { CachedAnswer, GuideCache } from './guide-cache';
 import { catalogCounts, findGuideDetail, listPublishedGuides, loadSearchDocs } from './repository';
 import { createGuideSearchIndex, type GuideSearchIndex } from './search/search-index';
@@ -19,7 +20,10 @@ export async function readGuideDetail(deps: GuideDeps, { code, countView }: { co
   if (cached) return cached;
   const detail = await findGuideDetail(deps.prisma, code);
   if (!detail || detail.status !== 'PUBLISHED') throw new AppError('NOT_FOUND', { message: '该办事指南不存在或已下线' });
-  const { id: _id, ...publicDetail } = detail;
+  const { id: _id, ...stored } = detail;
+  // Hall hours come from each hall's schedule, the guide's 办理时间 from its halls (one source).
+  const halls = await withScheduledHours(deps.prisma, stored.halls, new Date());
+  const publicDetail = { ...stored, halls, hours: guideHoursText(halls, stored.hours) };
   return deps.cache.write(version, `detail:${code}`, JSON.stringify(publicDetail));
 }
 

@@ -4,11 +4,11 @@ import { replyClockStatuses } from './staff-repository';
 
 /** What the mailbox jobs read and mark. */
 
-export async function listDueSoonLetters(db: Db, { now, horizon }: { now: Date; horizon: Date }) {
+export async function listDueSoonLetters(db: Db, { now, acceptHorizon, replyHorizon }: { now: Date; acceptHorizon: Date; replyHorizon: Date }) {
   return db.letter.findMany({
     where: {
       isAwaitingSupplement: false,
-      OR: [{ status: 'SUBMITTED', acceptDueAt: { gte: now, lte: horizon } }, { status: { in: replyClockStatuses }, replyDueAt: { gte: now, lte: horizon } }],
+      OR: [{ status: 'SUBMITTED', acceptDueAt: { gte: now, lte: acceptHorizon } }, { status: { in: replyClockStatuses }, replyDueAt: { gte: now, lte: replyHorizon } }],
     },
     select: { id: true, trackingCode: true, title: true, status: true, acceptDueAt: true, replyDueAt: true, ownerDepartmentId: true, departmentId: true },
     take: 1000,

@@ -9,7 +9,7 @@ import type { ScheduledJob } from '../notification';
 import { findLetterOpenid, listDueSoonLetters, listPendingContentLetters, listUnratedPastDue, setContentCheck } from './job-repository';
 import { notifyStaff } from './notices';
 import { listOverdueLetters, replyClockStatuses } from './staff-repository';
-import { createLetterSettingsReader, type LetterSettingsReader } from './settings';
+import { createLetterSettingsReader, warningWorkingDays, type LetterSettingsReader } from './settings';
 import { applyLetterTransition } from './transitions';
 
 /**
@@ -22,8 +22,9 @@ export type OverdueNoticeReport = { overdue: number; dueSoon: number; notices: n
 
 /**
  * 督办: every day after `letter.overdueNoticeAt`, each overdue letter is announced to the handlers
- * of its department (if it has one) and to its office; a letter entering the warning window
- * (2 working days before its deadline) is announced once per deadline.
+ * of its department (if it has one) and to its office; a letter entering its stage's warning
+ * window (`warningWorkingDays`: accepting and replying each have their own) is announced once per
+ * deadline.
  */
 export async function sendOverdueNotices(deps: LetterJobDeps, { now }: { now: Date }): Promise<OverdueNoticeReport> {
   const settings = await deps.settings.read();
@@ -45,8 +46,11 @@ export async function sendOverdueNotices(deps: LetterJobDeps, { now }: { now: Da
     });
   }
 
-  const horizon = calendar.addWorkingDays(now, settings.warningWorkingDays);
-  const dueSoon = await listDueSoonLetters(deps.prisma, { now, horizon });
+  const dueSoon = await listDueSoonLetters(deps.prisma, {
+    now,
+    acceptHorizon: calendar.addWorkingDays(now, warningWorkingDays(settings, 'accept')),
+    replyHorizon: calendar.addWorkingDays(now, warningWorkingDays(settings, 'reply')),
+  });
   report.dueSoon = dueSoon.length;
   for (const letter of dueSoon) {
     const dueAt = (letter.status === 'SUBMITTED' ? letter.acceptDueAt : letter.replyDueAt) ?? now;

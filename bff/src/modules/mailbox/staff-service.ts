@@ -7,26 +7,34 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { MailboxDeps } from './deps';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { findLetterForAccess } from './repository';
+import { warningWorkingDays, type LetterSettings, type LetterStage } from './settings';
 import { readerActor } from './staff-access';
 import { findStaffLetter, insertNote, listLetterPage, listOverdueLetters, replyClockStatuses, type Keyset, type StaffListRow } from './staff-repository';
 import { findSimilarOpenLetters, suggestDepartments } from './suggestion';
 
 /** What staff read: one letter with everything internal, the office's and the department's lists, 督办. */
 
-export function urgencyOf(calendar: WorkingCalendar, row: { status: StaffListRow['status']; acceptDueAt: Date; replyDueAt: Date | null; isAwaitingSupplement: boolean }, now: Date, warnDays: number): { dueAt: Date | null; urgency: Urgency } {
-  const dueAt = row.status === 'SUBMITTED' ? row.acceptDueAt : replyClockStatuses.includes(row.status) ? row.replyDueAt : null;
-  if (!dueAt) return { dueAt: null, urgency: 'NORMAL' };
+/** 即将超期 follows the stage's own warning threshold (accepting, or handling and replying). */
+export function urgencyOf(
+  calendar: WorkingCalendar,
+  row: { status: StaffListRow['status']; acceptDueAt: Date; replyDueAt: Date | null; isAwaitingSupplement: boolean },
+  now: Date,
+  settings: LetterSettings,
+): { dueAt: Date | null; urgency: Urgency } {
+  const stage: LetterStage | null = row.status === 'SUBMITTED' ? 'accept' : replyClockStatuses.includes(row.status) ? 'reply' : null;
+  const dueAt = stage === 'accept' ? row.acceptDueAt : stage === 'reply' ? row.replyDueAt : null;
+  if (!stage || !dueAt) return { dueAt: null, urgency: 'NORMAL' };
   if (row.isAwaitingSupplement) return { dueAt, urgency: 'PAUSED' };
   if (now.getTime() > dueAt.getTime()) return { dueAt, urgency: 'OVERDUE' };
-  return { dueAt, urgency: calendar.workingDaysBetween(now, dueAt) <= warnDays ? 'DUE_SOON' : 'NORMAL' };
+  return { dueAt, urgency: calendar.workingDaysBetween(now, dueAt) <= warningWorkingDays(settings, stage) ? 'DUE_SOON' : 'NORMAL' };
 }
 
 async function toRows(deps: MailboxDeps, rows: StaffListRow[]) {
   const calendar = await deps.calendar.current();
-  const { warningWorkingDays } = await deps.settings.read();
+  const settings = await deps.settings.read();
   const now = deps.now();
   return rows.map((row) => {
-    const { dueAt, urgency } = urgencyOf(calendar, row, now, warningWorkingDays);
+    const { dueAt, urgency } = urgencyOf(calendar, row, now, settings);
     return {
       id: row.id, trackingCode: row.trackingCode, type: row.type, status: row.status, statusLabel: letterStatusLabels[row.status], title: row.title,
       mailboxName: row.mailbox.name, departmentName: row.department?.name ?? null, submittedAt: row.submittedAt.toISOString(), dueAt: dueAt?.toISOString() ?? null, urgency,

@@ -12,7 +12,6 @@ export type PaymentDeps = {
   pay: { merchant: PayMerchant; gateway: PayGateway; verify: NotificationVerifier } | null;
   /** Business time (order expiry, receipts); signature freshness always uses the system clock. */
   now: () => Date;
-  expiryMinutes: number;
 };
 
 export function createPaymentDeps({ config, prisma, redis, now = () => new Date() }: { config: Config; prisma: PrismaClient; redis: Redis; now?: () => Date }): PaymentDeps {
@@ -20,5 +19,5 @@ export function createPaymentDeps({ config, prisma, redis, now = () => new Date(
   const pay = merchant
     ? { merchant, gateway: createPayGateway(merchant), verify: createNotificationVerifier({ merchant, redis, keyPrefix: config.REDIS_KEY_PREFIX }) }
     : null;
-  return { prisma, pay, now, expiryMinutes: config.FEE_ORDER_EXPIRY_MINUTES };
+  return { prisma, pay, now };
 }

@@ -7,7 +7,7 @@ import { feeOrderRoutes, staffFeeOrderRoutes } from './routes';
 
 /** 在线缴费: fee orders, WeChat Pay v3 JSAPI, verified notifications, refunds and reconciliation. */
 export { createPaymentDeps, type PaymentDeps } from './deps';
-export { closeExpiredOrders, paymentScheduledJobs, reconcilePayments, settleUnnotifiedPayments, syncRefunds } from './jobs';
+export { closeExpiredOrders, paymentScheduledJobs, reconcilePayments, settleUnnotifiedPayments, syncRefunds, warnExpiringCertificates } from './jobs';
 export { keepRawPayNotifications } from './notify-routes';
 
 export function paymentRouters(deps: PaymentDeps): AppRouter[] {

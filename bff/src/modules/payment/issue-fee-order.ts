@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { hasRole } from '../auth/access';
 import { lockAppointmentStatus } from '../booking/repository';
 import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
+import { readSettings } from '../../platform/settings';
 import { localDateOf } from '../calendar/shanghai-time';
 import { enqueueNotification } from '../notification';
 import type { PaymentDeps } from './deps';
@@ -29,6 +30,9 @@ export type IssueFeeOrderInput = {
   idempotencyKey: string;
   requestId: string;
 };
+
+/** Unpaid orders close after `fee.orderExpireMinutes` (the Setting table, read at issue time). */
+export const feeSettingsSpec = { orderExpireMinutes: 'fee.orderExpireMinutes' } as const;
 
 export function staffActor(staff: SessionUser): FeeActor {
   return { type: 'STAFF', userId: staff.id, role: hasRole(staff, 'WINDOW_STAFF') ? 'WINDOW_STAFF' : 'ADMIN' };
@@ -59,6 +63,7 @@ export async function issueFeeOrder(deps: PaymentDeps, input: IssueFeeOrderInput
   if (!item.isCharged || !item.isOnlinePaymentEnabled) throw new AppError('CONFLICT', { message: `「${item.name}」不收费或未开通在线缴费` });
   const amountFen = input.amountFen ?? item.feeAmountFen;
   if (amountFen === null || amountFen <= 0) throw new AppError('VALIDATION_FAILED', { message: '该事项按实际情况收费，请填写缴费金额' });
+  const { orderExpireMinutes } = await readSettings(deps.prisma, feeSettingsSpec);
   const now = deps.now();
   const description = (input.description ?? `${appointment.hall.name}-${item.name}`).slice(0, 127);
 
@@ -74,7 +79,7 @@ export async function issueFeeOrder(deps: PaymentDeps, input: IssueFeeOrderInput
         outTradeNo: newOutTradeNo(now), appointmentId: appointment.id, itemId: appointment.itemId, hallId: appointment.hallId, residentId: appointment.residentId,
         issuedById: input.staff.id, idempotencyKey: input.idempotencyKey, description, amountFen, status: 'CREATED',
         // Issued "now" by the same clock as its expiry and order number, so the two always agree.
-        createdAt: now, expiresAt: new Date(now.getTime() + deps.expiryMinutes * 60_000),
+        createdAt: now, expiresAt: new Date(now.getTime() + orderExpireMinutes * 60_000),
       });
       await recordFeeTransition(tx, { feeOrderId, action: 'ISSUE', from: null, to: 'CREATED', actor: staffActor(input.staff), requestId: input.requestId, data: { action: 'ISSUE', amountFen } });
       const row = await findFeeOrder(tx, { id: feeOrderId });

@@ -3,7 +3,9 @@ import { writeAudit } from '../../platform/audit';
 import { inTransaction } from '../../platform/db/transaction';
 import { addLocalDays, atLocalTime, localDateOf } from '../calendar/shanghai-time';
 import type { ScheduledJob } from '../notification';
+import type { Logger } from '../../platform/logger';
 import type { PaymentDeps } from './deps';
+import { expiringCertificates } from './merchant';
 import { PayGatewayError } from './pay-gateway';
 import { listExpiredOrders, listOrdersToQuery, listOrdersTouchedBetween, listRefundsIn, lockFeeOrderStatus, type FeeOrderRow } from './repository';
 import { settleRefund, submitRefund } from './refunds';
@@ -137,8 +139,27 @@ export async function reconcilePayments(deps: PaymentDeps, { date }: { date: str
   return report;
 }
 
+/**
+ * A platform certificate about to expire is logged as a warning (daily, 30 days ahead), so its
+ * successor is added to WECHATPAY_PLATFORM_CERTIFICATE before notifications signed with it arrive.
+ */
+export function warnExpiringCertificates(deps: PaymentDeps, { logger, now, withinDays = 30 }: { logger: Pick<Logger, 'warn'>; now: Date; withinDays?: number }) {
+  const expiring = deps.pay ? expiringCertificates(deps.pay.merchant, { now, withinDays }) : [];
+  for (const certificate of expiring) {
+    logger.warn({ event: 'wechatpay_certificate_expiring', ...certificate }, 'WeChat Pay platform certificate expires soon: configure its successor');
+  }
+  return expiring;
+}
+
 export function paymentScheduledJobs(deps: PaymentDeps): ScheduledJob[] {
   return [
+    {
+      name: 'payment-certificate-expiry',
+      pattern: '0 9 * * *',
+      handler: async ({ logger }) => {
+        warnExpiringCertificates(deps, { logger, now: new Date() });
+      },
+    },
     {
       name: 'payment-query-unnotified',
       every: 60_000,

@@ -1,3 +1,4 @@
+import { createVerify } from 'node:crypto';
 import WxPay from 'wechatpay-node-v3';
 import { z } from 'zod';
 import type { PayMerchant } from './merchant';
@@ -5,8 +6,11 @@ import type { PayMerchant } from './merchant';
 /**
  * WeChat Pay v3 through wechatpay-node-v3 (it signs every request). Its host is hard-coded, so an
  * injected transport (`createHttp`) sends each call to the configured base instead; the signature
- * covers only path and query, so the swap is invisible to WeChat Pay. Answers are parsed with zod
- * and non-2xx answers become a PayGatewayError carrying WeChat's `{code, message}`.
+ * covers only path and query, so the swap is invisible to WeChat Pay. Every 2xx answer must carry
+ * WeChat Pay's signature (Wechatpay-Serial naming one of our verification keys, a timestamp within
+ * 5 minutes, RSA-SHA256 over `timestamp\nnonce\nbody\n`) or it is refused as a PayGatewayError
+ * `INVALID_SIGNATURE` before anything reads it. Answers are parsed with zod and non-2xx answers
+ * become a PayGatewayError carrying WeChat's `{code, message}`.
  */
 type Transport = Parameters<WxPay['createHttp']>[0];
 type Output = Awaited<ReturnType<Transport['get']>>;
@@ -21,14 +25,39 @@ export class PayGatewayError extends Error {
   }
 }
 
-function rebasedTransport(apiBase: string): Transport {
+const maxSkewSeconds = 300;
+
+/** Checks WeChat Pay's signature over an answer's exact bytes; throws INVALID_SIGNATURE otherwise. */
+export function verifyAnswerSignature(merchant: Pick<PayMerchant, 'verificationKeys'>, response: { status: number; headers: Headers; text: string }, nowMs = Date.now()): void {
+  const refuse = (why: string): never => {
+    throw new PayGatewayError(response.status, 'INVALID_SIGNATURE', `应答签名验证失败：${why}`);
+  };
+  const timestamp = response.headers.get('Wechatpay-Timestamp');
+  const nonce = response.headers.get('Wechatpay-Nonce');
+  const signature = response.headers.get('Wechatpay-Signature');
+  const serial = response.headers.get('Wechatpay-Serial');
+  if (!timestamp || !nonce || !signature || !serial) return refuse('缺少签名头');
+  const key = merchant.verificationKeys.get(serial.toUpperCase());
+  if (!key) return refuse('未知的证书序列号');
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > maxSkewSeconds) return refuse('时间戳超出范围');
+  if (!createVerify('RSA-SHA256').update(`${timestamp}\n${nonce}\n${response.text}\n`).verify(key, signature, 'base64')) refuse('签名不符');
+}
+
+function rebasedTransport(merchant: Pick<PayMerchant, 'apiBase' | 'verificationKeys'>): Transport {
   const send = async (method: 'GET' | 'POST', url: string, headers: Record<string, unknown>, body?: string): Promise<Output> => {
-    const target = url.startsWith(productionBase) ? `${apiBase}${url.slice(productionBase.length)}` : url;
+    const target = url.startsWith(productionBase) ? `${merchant.apiBase}${url.slice(productionBase.length)}` : url;
     const plainHeaders = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
     const response = await fetch(target, { method, headers: plainHeaders, body, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
     if (!response.ok) return { status: response.status, error: text };
-    return { status: response.status, data: text === '' ? undefined : JSON.parse(text) };
+    verifyAnswerSignature(merchant, { status: response.status, headers: response.headers, text });
+    let data: unknown;
+    try {
+      data = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new PayGatewayError(response.status, 'MALFORMED_ANSWER', '应答不是 JSON');
+    }
+    return { status: response.status, data };
   };
   return {
     // The library signed JSON.stringify(params): send exactly those bytes.
@@ -84,6 +113,13 @@ export const refundSchema = z.object({
 });
 export type RefundRecord = z.infer<typeof refundSchema>;
 
+/** Why a transaction is not ours (another appid or mchid), or null: the one check for notifications and queries. */
+export function foreignTransaction(merchant: Pick<PayMerchant, 'appid' | 'mchid'>, transaction: Pick<Transaction, 'appid' | 'mchid'>): string | null {
+  if (transaction.appid !== merchant.appid) return 'appid 不匹配';
+  if (transaction.mchid !== merchant.mchid) return 'mchid 不匹配';
+  return null;
+}
+
 export type JsapiOrder = { outTradeNo: string; description: string; amountFen: number; payerOpenid: string; timeExpire: Date; attach?: string };
 
 export type PayGateway = ReturnType<typeof createPayGateway>;
@@ -101,7 +137,7 @@ export function createPayGateway(merchant: PayMerchant) {
     privateKey: Buffer.from(merchant.privateKeyPem),
     key: merchant.apiV3Key,
   });
-  pay.createHttp(rebasedTransport(merchant.apiBase));
+  pay.createHttp(rebasedTransport(merchant));
   return {
     /** Creates (or, with identical parameters, re-reads) the prepay order and signs requestPayment. */
     createJsapiOrder: async (order: JsapiOrder): Promise<RequestPaymentParams> =>
@@ -114,7 +150,13 @@ export function createPayGateway(merchant: PayMerchant) {
         amount: { total: order.amountFen, currency: 'CNY' },
         payer: { openid: order.payerOpenid },
       }))),
-    queryOrder: async (outTradeNo: string): Promise<Transaction> => transactionSchema.parse(unwrap(await pay.query({ out_trade_no: outTradeNo }))),
+    /** The order as WeChat Pay has it; an answer about another merchant, app or order is refused like a bad signature. */
+    queryOrder: async (outTradeNo: string): Promise<Transaction> => {
+      const transaction = transactionSchema.parse(unwrap(await pay.query({ out_trade_no: outTradeNo })));
+      const foreign = foreignTransaction(merchant, transaction) ?? (transaction.out_trade_no === outTradeNo ? null : 'out_trade_no 不匹配');
+      if (foreign) throw new PayGatewayError(200, 'FOREIGN_TRANSACTION', foreign);
+      return transaction;
+    },
     closeOrder: async (outTradeNo: string): Promise<void> => {
       unwrap(await pay.close(outTradeNo));
     },

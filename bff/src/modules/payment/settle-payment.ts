@@ -4,13 +4,13 @@ import type { PaymentDeps } from './deps';
 import { feeOrderLink } from './fee-order-view';
 import type { PayMerchant } from './merchant';
 import { NotificationRejected } from './notification-verifier';
-import { transactionSchema, type Transaction } from './pay-gateway';
+import { foreignTransaction, transactionSchema, type Transaction } from './pay-gateway';
 import { findFeeOrder, insertPayment, lockFeeOrderStatus, recordNotification, type FeeOrderRow } from './repository';
 import { feeTransitions, recordFeeTransition, systemActor } from './transitions';
 
 /**
  * Settles a fee order from a WeChat Pay transaction, whether it came in a TRANSACTION.SUCCESS
- * notification or from the query job. The transaction must name our appid and mchid, a known
+ * notification or from a query answer. The transaction must name our appid and mchid, a known
  * out_trade_no and exactly the order's amount. Applying is exactly-once: the notification id is
  * recorded once, the order row is locked and only an unpaid order moves to PAID (Payment is
  * unique per order and per transaction id), and the resident's notification has a dedupe key.
@@ -21,8 +21,8 @@ export function checkTransaction(merchant: PayMerchant, resource: unknown): Tran
   const parsed = transactionSchema.safeParse(resource);
   if (!parsed.success) throw new NotificationRejected(400, '交易内容格式错误');
   const transaction = parsed.data;
-  if (transaction.appid !== merchant.appid) throw new NotificationRejected(400, 'appid 不匹配');
-  if (transaction.mchid !== merchant.mchid) throw new NotificationRejected(400, 'mchid 不匹配');
+  const foreign = foreignTransaction(merchant, transaction);
+  if (foreign) throw new NotificationRejected(400, foreign);
   return transaction;
 }
 
@@ -42,6 +42,10 @@ export async function settleTransaction(
   deps: PaymentDeps,
   { transaction, notification }: { transaction: Transaction; notification?: { id: string; eventType: string } },
 ): Promise<SettleOutcome> {
+  // The same appid/mchid check whether the transaction came in a notification or a query answer.
+  if (!deps.pay) throw new Error('WeChat Pay is not configured');
+  const foreign = foreignTransaction(deps.pay.merchant, transaction);
+  if (foreign) throw new NotificationRejected(400, foreign);
   const order = await orderFor(deps, transaction);
   // REFUND: paid, then (partly) refunded at WeChat — still a payment we must have recorded.
   const isPaid = transaction.trade_state === 'SUCCESS' || transaction.trade_state === 'REFUND';

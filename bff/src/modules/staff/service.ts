@@ -3,8 +3,9 @@ import type { CreateStaffAccountRequest, SessionUser, StaffAccountView } from '@
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import type { RateLimiter } from '../../platform/rate-limit';
+import { readSettings } from '../../platform/settings';
 import { findSessionUser } from '../auth/repository';
-import { bindingCodeTtlMs, generateBindingCode, hashBindingCode } from './binding-code';
+import { generateBindingCode, hashBindingCode } from './binding-code';
 import {
   bindAccountToUser,
   consumeBindingCode,
@@ -20,6 +21,14 @@ export type StaffDeps = { prisma: PrismaClient; rateLimiter: RateLimiter; now?: 
 
 type IssuedCode = { code: string; expiresAt: string };
 
+/** A binding code lives `staff.bindingCodeTtlHours`; guesses are limited to `staff.bindingCodeMaxAttempts`. */
+export const staffSettingsSpec = { bindingCodeTtlHours: 'staff.bindingCodeTtlHours', bindingCodeMaxAttempts: 'staff.bindingCodeMaxAttempts' } as const;
+
+async function bindingCodeExpiry(deps: StaffDeps, now: Date): Promise<Date> {
+  const { bindingCodeTtlHours } = await readSettings(deps.prisma, staffSettingsSpec);
+  return new Date(now.getTime() + bindingCodeTtlHours * 60 * 60 * 1000);
+}
+
 /** Admin: a staff account with its roles and scopes, and the first one-time binding code. */
 export async function createStaffAccount(
   deps: StaffDeps,
@@ -29,7 +38,7 @@ export async function createStaffAccount(
   if (missing.length > 0) throw new AppError('VALIDATION_FAILED', { message: '所选大厅或部门不存在', details: { missing } });
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
-  const expiresAt = new Date(now.getTime() + bindingCodeTtlMs);
+  const expiresAt = await bindingCodeExpiry(deps, now);
   const account = await deps.prisma.$transaction(async (tx) => {
     const created = await insertStaffAccount(tx, input);
     await insertBindingCode(tx, { staffAccountId: created.id, codeHash: hashBindingCode(code), expiresAt });
@@ -49,7 +58,7 @@ export async function issueBindingCode(deps: StaffDeps, { admin, staffAccountId,
   if (account.isBound) throw new AppError('CONFLICT', { message: '该员工账号已绑定微信，无需绑定码' });
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
-  const expiresAt = new Date(now.getTime() + bindingCodeTtlMs);
+  const expiresAt = await bindingCodeExpiry(deps, now);
   await deps.prisma.$transaction(async (tx) => {
     await insertBindingCode(tx, { staffAccountId, codeHash: hashBindingCode(code), expiresAt });
     await writeAudit(tx, { actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_BINDING_CODE_ISSUED', entityType: 'StaffAccount', entityId: staffAccountId, requestId });
@@ -64,8 +73,9 @@ export async function bindStaffIdentity(
   deps: StaffDeps,
   { user, code, clientIp, requestId }: { user: SessionUser; code: string; clientIp: string; requestId: string },
 ): Promise<SessionUser> {
-  await deps.rateLimiter.consume('bindingCode', `user:${user.id}`);
-  await deps.rateLimiter.consume('bindingCode', `ip:${clientIp}`);
+  const { bindingCodeMaxAttempts: points } = await readSettings(deps.prisma, staffSettingsSpec);
+  await deps.rateLimiter.consume('bindingCode', `user:${user.id}`, { points });
+  await deps.rateLimiter.consume('bindingCode', `ip:${clientIp}`, { points });
   if (await isUserStaff(deps.prisma, user.id)) throw new AppError('CONFLICT', { message: '您的微信已绑定员工账号' });
   const found = await findBindingCode(deps.prisma, hashBindingCode(code));
   const now = deps.now?.() ?? new Date();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import { z } from 'zod';
 import { WechatApiError, type WechatHttp } from './wechat-http';
 
 /**
@@ -10,8 +11,9 @@ import { WechatApiError, type WechatHttp } from './wechat-http';
  */
 export const tokenErrorCodes = new Set([40001, 42001]);
 
-type CachedToken = { token: string; expiresAt: number };
-type StableTokenAnswer = { access_token: string; expires_in: number };
+const cachedTokenSchema = z.object({ token: z.string().min(1), expiresAt: z.number() });
+type CachedToken = z.infer<typeof cachedTokenSchema>;
+const stableTokenAnswer = z.object({ access_token: z.string().min(1).max(512), expires_in: z.number().int().positive() });
 
 export type AccessTokenManager = {
   get: () => Promise<string>;
@@ -30,14 +32,20 @@ export function createAccessTokenManager(options: { http: WechatHttp; redis: Red
   const readCache = async (): Promise<CachedToken | null> => {
     const raw = await options.redis.get(cacheKey);
     if (!raw) return null;
-    const cached = JSON.parse(raw) as CachedToken;
-    return cached.expiresAt - safetyMarginMs > now() ? cached : null;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(raw);
+    } catch {
+      return null; // a damaged cache entry is no token: fetch a fresh one
+    }
+    const cached = cachedTokenSchema.safeParse(stored);
+    return cached.success && cached.data.expiresAt - safetyMarginMs > now() ? cached.data : null;
   };
 
   const fetchToken = async (forceRefresh: boolean): Promise<CachedToken> => {
-    const answer = await options.http.post<StableTokenAnswer>('/cgi-bin/stable_token', {}, {
+    const answer = await options.http.post('/cgi-bin/stable_token', {}, {
       grant_type: 'client_credential', appid: options.appid, secret: options.secret, force_refresh: forceRefresh,
-    });
+    }, stableTokenAnswer);
     const cached = { token: answer.access_token, expiresAt: now() + answer.expires_in * 1000 };
     await options.redis.set(cacheKey, JSON.stringify(cached), 'PX', Math.max(1000, answer.expires_in * 1000));
     return cached;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AccessTokenManager } from './access-token';
 import type { WechatHttp } from './wechat-http';
 
@@ -21,24 +22,32 @@ export type MiniProgramApi = {
   sendSubscribeMessage: (message: SubscribeMessage) => Promise<void>;
 };
 
-type Code2SessionAnswer = { openid: string; unionid?: string };
-type PhoneAnswer = { phone_info: { phoneNumber: string; purePhoneNumber: string; countryCode: string } };
-type SecCheckAnswer = { result: { suggest: 'pass' | 'review' | 'risky'; label: number }; trace_id: string };
+/** The documented answers, parsed (never cast) at this edge. */
+const code2SessionAnswer = z.object({ openid: z.string().min(1).max(128), unionid: z.string().min(1).max(128).optional() });
+const phoneAnswer = z.object({
+  phone_info: z.object({ phoneNumber: z.string().min(3).max(32), purePhoneNumber: z.string().min(3).max(32), countryCode: z.string().max(8) }),
+});
+const secCheckAnswer = z.object({
+  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() }),
+  trace_id: z.string(),
+});
+/** subscribe/send answers only the envelope (`errcode` 0, `errmsg` "ok"). */
+const sendAnswer = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
 
 export function createMiniProgramApi({ http, tokens, appid, secret }: { http: WechatHttp; tokens: AccessTokenManager; appid: string; secret: string }): MiniProgramApi {
   return {
     code2Session: async (code) => {
-      const answer = await http.get<Code2SessionAnswer>('/sns/jscode2session', { appid, secret, js_code: code, grant_type: 'authorization_code' });
+      const answer = await http.get('/sns/jscode2session', { appid, secret, js_code: code, grant_type: 'authorization_code' }, code2SessionAnswer);
       return { openid: answer.openid, unionid: answer.unionid ?? null };
     },
     getPhoneNumber: (code) =>
       tokens.withToken(async (token) => {
-        const answer = await http.post<PhoneAnswer>('/wxa/business/getuserphonenumber', { access_token: token }, { code });
+        const answer = await http.post('/wxa/business/getuserphonenumber', { access_token: token }, { code }, phoneAnswer);
         return answer.phone_info;
       }),
     checkText: ({ content, openid, scene, title }) =>
       tokens.withToken(async (token) => {
-        const answer = await http.post<SecCheckAnswer>('/wxa/msg_sec_check', { access_token: token }, { content, version: 2, scene, openid, title });
+        const answer = await http.post('/wxa/msg_sec_check', { access_token: token }, { content, version: 2, scene, openid, title }, secCheckAnswer);
         return { suggest: answer.result.suggest, label: answer.result.label, traceId: answer.trace_id };
       }),
     sendSubscribeMessage: (message) =>
@@ -50,7 +59,7 @@ export function createMiniProgramApi({ http, tokens, appid, secret }: { http: We
           miniprogram_state: message.state ?? 'formal',
           lang: 'zh_CN',
           data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
-        });
+        }, sendAnswer);
       }),
   };
 }

@@ -1,7 +1,11 @@
+import { z } from 'zod';
+
 /**
  * The transport under every mini-program server API call: a configurable base URL (the fake
  * WeChat in tests and the demo), a timeout, and WeChat's `{errcode, errmsg}` convention, where a
- * missing errcode means success.
+ * missing errcode means success. Every answer is parsed with the caller's zod schema, never cast:
+ * an answer of the wrong shape is a `WechatMalformedAnswerError` (a kind of unavailability, 503 to
+ * the caller), not a crash further in.
  */
 export class WechatApiError extends Error {
   constructor(readonly errcode: number, readonly errmsg: string, readonly api: string) {
@@ -18,15 +22,28 @@ export class WechatUnavailableError extends Error {
   }
 }
 
+/** WeChat answered 2xx with something that is not the documented answer. */
+export class WechatMalformedAnswerError extends WechatUnavailableError {
+  constructor(api: string, issues: string) {
+    super(api, new Error(`malformed answer: ${issues}`));
+    this.name = 'WechatMalformedAnswerError';
+  }
+}
+
 export type WechatHttp = {
-  get: <T>(api: string, query: Record<string, string>) => Promise<T>;
-  post: <T>(api: string, query: Record<string, string>, body: unknown) => Promise<T>;
+  get: <T>(api: string, query: Record<string, string>, schema: z.ZodType<T>) => Promise<T>;
+  post: <T>(api: string, query: Record<string, string>, body: unknown, schema: z.ZodType<T>) => Promise<T>;
 };
 
-type WechatEnvelope = { errcode?: number; errmsg?: string };
+const envelopeSchema = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
+
+/** What a failed parse says, for the logs: paths and codes only, never the answer's values. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'} ${issue.code}`).join('; ');
+}
 
 export function createWechatHttp({ baseUrl, timeoutMs = 5000, fetchImpl = fetch }: { baseUrl: string; timeoutMs?: number; fetchImpl?: typeof fetch }): WechatHttp {
-  const call = async <T>(method: 'GET' | 'POST', api: string, query: Record<string, string>, body?: unknown): Promise<T> => {
+  const call = async <T>(method: 'GET' | 'POST', api: string, query: Record<string, string>, body: unknown, schema: z.ZodType<T>): Promise<T> => {
     const url = new URL(api, baseUrl);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     let response: Response;
@@ -47,14 +64,17 @@ export function createWechatHttp({ baseUrl, timeoutMs = 5000, fetchImpl = fetch 
     } catch (error) {
       throw new WechatUnavailableError(api, error);
     }
-    const envelope = (typeof payload === 'object' && payload !== null ? payload : {}) as WechatEnvelope;
-    const errcode = envelope.errcode ?? 0;
-    if (errcode === -1) throw new WechatUnavailableError(api, new Error(envelope.errmsg ?? 'system error'));
-    if (errcode !== 0) throw new WechatApiError(errcode, envelope.errmsg ?? '', api);
-    return payload as T;
+    const envelope = envelopeSchema.safeParse(payload);
+    if (!envelope.success) throw new WechatMalformedAnswerError(api, describeIssues(envelope.error));
+    const errcode = envelope.data.errcode ?? 0;
+    if (errcode === -1) throw new WechatUnavailableError(api, new Error(envelope.data.errmsg ?? 'system error'));
+    if (errcode !== 0) throw new WechatApiError(errcode, envelope.data.errmsg ?? '', api);
+    const answer = schema.safeParse(payload);
+    if (!answer.success) throw new WechatMalformedAnswerError(api, describeIssues(answer.error));
+    return answer.data;
   };
   return {
-    get: (api, query) => call('GET', api, query),
-    post: (api, query, body) => call('POST', api, query, body),
+    get: (api, query, schema) => call('GET', api, query, undefined, schema),
+    post: (api, query, body, schema) => call('POST', api, query, body, schema),
   };
 }

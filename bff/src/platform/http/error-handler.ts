@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
-import type { ErrorBody } from '@govpocket/shared';
+import { validationSummary, type ErrorBody } from '@govpocket/shared';
 import { AppError } from '../errors/app-error';
 import { isInfrastructureDown } from '../errors/infrastructure';
 import type { AppState } from './types';
@@ -15,7 +15,9 @@ function asHttpish(error: unknown): HttpishError {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
+    // The top-level message names the first problem in Chinese (shared/src/validation-messages.ts).
     return new AppError('VALIDATION_FAILED', {
+      message: validationSummary(error.issues),
       details: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     });
   }

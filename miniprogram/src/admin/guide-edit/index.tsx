@@ -48,7 +48,7 @@ function GuideForm({ editor, draft }: { editor: GuideEditor; draft: GuideInput }
       <ListField id="guide-themes" label="主题分类" value={draft.themes} onChange={(themes) => set({ themes })} errors={errorsFor(fieldErrors, 'themes', true)} />
       <ListField id="guide-keywords" label="搜索关键词" value={draft.keywords} onChange={(keywords) => set({ keywords })} errors={errorsFor(fieldErrors, 'keywords', true)} />
       <ListField id="guide-conditions" label="受理条件" isMultiline value={draft.conditions} onChange={(conditions) => set({ conditions })} errors={errorsFor(fieldErrors, 'conditions', true)} />
-      <TextField id="guide-hours" label="办理时间" value={draft.hours} onChange={(hours) => set({ hours })} errors={errorsFor(fieldErrors, 'hours')} />
+      <TextField id="guide-hours" label="办理时间" placeholder="有排班的办理大厅按大厅排班显示；无大厅时显示此处" value={draft.hours} onChange={(hours) => set({ hours })} errors={errorsFor(fieldErrors, 'hours')} />
       <TextField id="guide-consult-phone" label="咨询电话" value={draft.consultPhone ?? ''} onChange={(value) => set({ consultPhone: value.trim() ? value : null })} errors={errorsFor(fieldErrors, 'consultPhone')} />
       <TextField id="guide-supervise-phone" label="监督投诉电话" value={draft.supervisePhone ?? ''} onChange={(value) => set({ supervisePhone: value.trim() ? value : null })} errors={errorsFor(fieldErrors, 'supervisePhone')} />
       <NumberField id="guide-statutory-days" label="法定时限（工作日）" value={draft.statutoryDays} onChange={(statutoryDays) => set({ statutoryDays })} errors={errorsFor(fieldErrors, 'statutoryDays')} />

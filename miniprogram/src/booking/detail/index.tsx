@@ -6,6 +6,7 @@ import { LoginRequired } from '@/components/login-required';
 import { PageShell } from '@/components/page-shell';
 import { Button } from '@/components/ui';
 import { formatDateTime } from '@/format/date-time';
+import { appointmentTripText } from '@/format/guide-format';
 import { useAppointment, type AppointmentView } from '@/hooks/use-appointment';
 import { usePageParam } from '@/hooks/use-page-param';
 import { useSession } from '@/hooks/use-session';
@@ -66,7 +67,7 @@ function AppointmentBody({ appointment, queue, view, isNew }: { appointment: App
           {appointment.date} {appointment.startTime}-{appointment.endTime}
         </Text>
         <Text className="gp-muted">
-          本事项第 {appointment.tripNumber} 次到现场（承诺最多 {appointment.promisedTrips} 次）
+          {appointmentTripText(appointment.tripNumber, appointment.promisedTrips)}
         </Text>
       </View>
 

@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/empty-state';
 import { LoginRequired } from '@/components/login-required';
 import { OptionChips } from '@/components/option-chips';
 import { PageShell } from '@/components/page-shell';
+import { bookingPromiseText } from '@/format/guide-format';
 import { useBookingPicker } from '@/hooks/use-booking-picker';
 import { usePageParam } from '@/hooks/use-page-param';
 import { useReschedule } from '@/hooks/use-reschedule';
@@ -46,7 +47,9 @@ export default function BookingPickerPage() {
             <Text className="booking__title" id="booking-item-name">
               {rescheduleId ? `改约：${picker.halls.data.item.name}` : picker.halls.data.item.name}
             </Text>
-            <Text className="gp-muted">承诺到现场 {picker.halls.data.item.onSiteTrips} 次，{picker.halls.data.item.promisedDays} 个工作日办结</Text>
+            <Text className="gp-muted" id="booking-promise">
+              {bookingPromiseText(picker.halls.data.item.onSiteTrips, picker.halls.data.item.promisedDays)}
+            </Text>
           </View>
           <Text className="booking__step">1. 选择办理大厅</Text>
           {picker.halls.data.halls.length === 0 ? <EmptyState title="暂无可预约的大厅" /> : null}

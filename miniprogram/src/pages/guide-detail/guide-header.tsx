@@ -7,7 +7,7 @@ export function GuideHeader({ guide }: { guide: GuideDetail }) {
   const facts = [
     { label: '承诺时限', value: workingDaysText(guide.promisedDays) },
     { label: '法定时限', value: workingDaysText(guide.statutoryDays) },
-    { label: '到现场次数', value: `${guide.onSiteTrips}次` },
+    { label: '到现场次数', value: guide.onSiteTrips === 0 ? '无需到现场' : `${guide.onSiteTrips}次` },
     { label: '办理费用', value: feeText(guide.fee) },
   ];
   return (

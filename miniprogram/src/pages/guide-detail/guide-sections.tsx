@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { deliveryMethodLabels, onlineDepthLabels, type GuideDetail } from '@govpocket/shared';
 import { PhoneLink } from '@/components/phone-link';
 import { SectionCard } from '@/components/section-card';
-import { chinaDate, onSiteTripsText, yuanFromFen } from '@/format/guide-format';
+import { chinaDate, onSiteTripsCountText, yuanFromFen } from '@/format/guide-format';
 
 /** The remaining national guide elements, one card each, in the order of the national template. */
 
@@ -72,7 +72,7 @@ export function HandlingSection({ guide }: { guide: GuideDetail }) {
     <SectionCard id="guide-handling" title="办理方式">
       <InfoRow label="到现场次数">
         <Text>
-          {guide.onSiteTrips}次{guide.isMaxOneTrip ? `（${onSiteTripsText(guide.onSiteTrips)}）` : ''}
+          {onSiteTripsCountText(guide.onSiteTrips)}
         </Text>
       </InfoRow>
       <InfoRow label="网办深度">

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui';
 import { useMineOverview } from '@/hooks/use-mine-overview';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useUnreadCount } from '@/hooks/use-unread-count';
-import { announceComingSoon, openPage, routes } from '@/navigation/routes';
+import { openPage, routes } from '@/navigation/routes';
 import { isBrowserDemo } from '@/services/env';
 import './index.scss';
 
@@ -22,7 +22,7 @@ export default function MinePage() {
   const personalItems: MenuItem[] = [
     { key: 'my-bookings', title: '我的预约', onTap: () => openPage(routes.appointments) },
     { key: 'my-fees', title: '我的缴费', onTap: () => openPage(routes.myFees) },
-    { key: 'my-letters', title: '我的留言', onTap: () => announceComingSoon('我的留言') },
+    { key: 'my-letters', title: '我的留言', onTap: () => openPage(routes.myLetters) },
     { key: 'my-favourites', title: '我的收藏', onTap: () => openPage(routes.guideFavourites) },
     { key: 'recent-guides', title: '最近浏览', onTap: () => openPage(routes.guideRecent) },
     { key: 'messages', title: '消息中心', badge: unreadCount, onTap: () => openPage(routes.messages) },
