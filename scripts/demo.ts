@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createPrismaClient, seedDemo } from '@govpocket/db';
 import { startFakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { loadConfig } from '../bff/src/config';
 import { createLogger } from '../bff/src/platform/logger';
 import { startWorkers } from '../bff/src/worker';
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
   log('demo city 清江市 seeded');
 
-  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat });
+  // With the app's real page list: a subscribe message to any other page fails with 41030, as in WeChat.
+  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat, pages: [...miniProgramPages] });
   log(`fake WeChat at ${fakeWechat.url}`);
   // The demo merchant: the fake's freshly generated keys, notifications to the local BFF.
   const payEnv = {

@@ -1,5 +1,5 @@
 import type { HallFollowUp, RateAppointmentRequest, RatingView } from '@govpocket/shared';
-import { followUpRatingLevels, followUpStatusLabels, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
+import { followUpRatingLevels, pageLinks, followUpStatusLabels, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { enqueueNotification } from '../notification';
@@ -46,7 +46,7 @@ export async function rateAppointment(deps: BookingDeps, input: RateAppointmentR
         for (const userId of await listHallStaffUserIds(tx, appointment.hallId)) {
           await enqueueNotification(tx, {
             userId, event: 'RATING_FOLLOW_UP_CREATED',
-            payload: { ratingId: rating.id, itemName: appointment.item.name, hallName: appointment.hall.name, score: scores[input.level], link: `staff/pages/follow-ups/index?hallId=${appointment.hallId}` },
+            payload: { ratingId: rating.id, itemName: appointment.item.name, hallName: appointment.hall.name, score: scores[input.level], link: pageLinks.staffFollowUps() },
             dedupeKey: `RATING_FOLLOW_UP_CREATED:${rating.id}:${userId}`,
           });
         }
