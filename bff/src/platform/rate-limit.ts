@@ -20,13 +20,18 @@ export const rateLimitPolicies = {
   // Per user: a letter takes up to 9 images and a booking a handful of material photos.
   documentUpload: { points: 30, durationSeconds: 60 * 60, message: '上传文件过于频繁，请稍后再试' },
   imageUpload: { points: 60, durationSeconds: 60 * 60, message: '上传图片过于频繁，请稍后再试' },
+  // Routes that spend WeChat quota, per user: images sent to mediaCheckAsync (one point each),
+  // texts sent to msgSecCheck outside the submissions limited above, and getPhoneNumber.
+  mediaCheck: { points: 60, durationSeconds: 60 * 60, message: '提交图片过于频繁，请稍后再试' },
+  textCheck: { points: 30, durationSeconds: 60 * 60, message: '提交过于频繁，请稍后再试' },
+  phoneNumber: { points: 10, durationSeconds: 60 * 60, message: '手机号授权过于频繁，请1小时后再试' },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof rateLimitPolicies;
 
 export type RateLimiter = {
-  /** Counts one attempt for `key`; throws RATE_LIMITED when the policy is exhausted. */
-  consume: (name: RateLimitName, key: string) => Promise<void>;
+  /** Counts one attempt (or `points`) for `key`; throws RATE_LIMITED when the policy is exhausted. */
+  consume: (name: RateLimitName, key: string, points?: number) => Promise<void>;
   reset: (name: RateLimitName, key: string) => Promise<void>;
 };
 
@@ -48,9 +53,9 @@ export function createRateLimiter({ redis, keyPrefix, policies = rateLimitPolici
     return limiter;
   };
   return {
-    consume: async (name, key) => {
+    consume: async (name, key, points = 1) => {
       try {
-        await limiterFor(name).consume(key);
+        await limiterFor(name).consume(key, points);
       } catch (error) {
         if (error instanceof RateLimiterRes) {
           throw new AppError('RATE_LIMITED', { message: policies[name].message, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) });

@@ -5,7 +5,7 @@ import type { Db } from './repository';
 export async function findRateable(db: Db, { id, residentId }: { id: string; residentId: string }) {
   return db.appointment.findFirst({
     where: { id, residentId },
-    select: { id: true, status: true, completedAt: true, hallId: true, itemId: true, item: { select: { name: true } }, hall: { select: { name: true } }, rating: { select: { id: true } } },
+    select: { id: true, status: true, completedAt: true, hallId: true, itemId: true, item: { select: { name: true } }, hall: { select: { name: true } }, rating: { select: { id: true } }, resident: { select: { openid: true } } },
   });
 }
 
@@ -28,7 +28,7 @@ export async function listHallStaffUserIds(db: Db, hallId: string): Promise<stri
   return [...new Set(rows.flatMap((row) => (row.staffAccount.userId ? [row.staffAccount.userId] : [])))];
 }
 
-const hallRatingSelect = { id: true, level: true, tags: true, text: true, createdAt: true, item: { select: { name: true } } } satisfies Prisma.RatingSelect;
+const hallRatingSelect = { id: true, level: true, tags: true, text: true, textCheckStatus: true, createdAt: true, item: { select: { name: true } } } satisfies Prisma.RatingSelect;
 
 export async function listHallRatings(db: Db, hallId: string) {
   return db.rating.findMany({ where: { hallId }, select: hallRatingSelect, orderBy: { createdAt: 'desc' }, take: 100 });

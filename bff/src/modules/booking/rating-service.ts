@@ -1,6 +1,8 @@
 import type { HallFollowUp, RateAppointmentRequest, RatingView } from '@govpocket/shared';
 import { followUpRatingLevels, pageLinks, followUpStatusLabels, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
+import type { RateLimiter } from '../../platform/rate-limit';
+import { checkResidentText, type ContentVerdict } from '../content-safety/service';
 import { AppError } from '../../platform/errors/app-error';
 import { enqueueNotification } from '../notification';
 import { stringArray } from './appointment-view';
@@ -25,7 +27,7 @@ import { inTransaction, isUniqueViolation } from '../../platform/db/transaction'
  */
 const scores: Record<RatingLevel, number> = { VERY_SATISFIED: 5, SATISFIED: 4, BASICALLY_SATISFIED: 3, DISSATISFIED: 2, VERY_DISSATISFIED: 1 };
 
-export async function rateAppointment(deps: BookingDeps, input: RateAppointmentRequest & { residentId: string; appointmentId: string; requestId: string }): Promise<RatingView> {
+export async function rateAppointment(deps: BookingDeps & { rateLimiter?: RateLimiter }, input: RateAppointmentRequest & { residentId: string; appointmentId: string; requestId: string }): Promise<RatingView> {
   const { residentId, appointmentId } = input;
   const appointment = await findRateable(deps.prisma, { id: appointmentId, residentId });
   if (!appointment) throw new AppError('NOT_FOUND', { message: '预约不存在' });
@@ -34,14 +36,17 @@ export async function rateAppointment(deps: BookingDeps, input: RateAppointmentR
   const now = deps.now();
   const settings = await deps.settings.read();
   if (now.getTime() > appointment.completedAt.getTime() + settings.ratingWindowDays * 86_400_000) throw new AppError('BOOKING_NOT_ALLOWED', { message: `已超过评价期限（办结后${settings.ratingWindowDays}天内）` });
+  const textCheck = input.text ? await checkRatingText(deps, { text: input.text, openid: appointment.resident.openid, residentId }) : null;
   const needsFollowUp = followUpRatingLevels.includes(input.level);
   const dueAt = needsFollowUp ? (await deps.calendar.current()).addWorkingDays(now, settings.followUpWorkingDays) : null;
   const staffUserId = await findServingStaffId(deps.prisma, appointmentId);
   try {
     return await inTransaction(deps.prisma, async (tx) => {
-      const rating = await insertRating(tx, { appointmentId, residentId, hallId: appointment.hallId, itemId: appointment.itemId, staffUserId, level: input.level, tags: input.tags, text: input.text || null });
+      const rating = await insertRating(tx, { appointmentId, residentId, hallId: appointment.hallId, itemId: appointment.itemId, staffUserId, level: input.level, tags: input.tags, text: input.text || null,
+        textCheckStatus: textCheck?.status ?? 'PASS', textCheckTraceId: textCheck?.traceId ?? null,
+      });
       const followUp = dueAt ? await insertFollowUp(tx, { ratingId: rating.id, hallId: appointment.hallId, dueAt }) : null;
-      await writeAudit(tx, { actorUserId: residentId, actorRole: 'RESIDENT', action: 'APPOINTMENT_RATED', entityType: 'Appointment', entityId: appointmentId, after: { level: input.level }, requestId: input.requestId });
+      await writeAudit(tx, { actorUserId: residentId, actorRole: 'RESIDENT', action: 'APPOINTMENT_RATED', entityType: 'Appointment', entityId: appointmentId, after: { level: input.level, textCheckStatus: textCheck?.status ?? null }, requestId: input.requestId });
       if (followUp) {
         for (const userId of await listHallStaffUserIds(tx, appointment.hallId)) {
           await enqueueNotification(tx, {
@@ -62,10 +67,22 @@ export async function rateAppointment(deps: BookingDeps, input: RateAppointmentR
   }
 }
 
+/**
+ * A comment passes content safety like a letter: a blocked word or a risky verdict refuses it
+ * (422, nothing stored); a review word or WeChat being unreachable stores it held (REVIEW /
+ * PENDING), and the hall does not see a held text.
+ */
+async function checkRatingText(deps: BookingDeps & { rateLimiter?: RateLimiter }, { text, openid, residentId }: { text: string; openid: string; residentId: string }): Promise<ContentVerdict> {
+  if (!deps.contentSafety) return { status: 'PENDING', traceId: null, reasons: [] };
+  await deps.rateLimiter?.consume('textCheck', residentId);
+  return checkResidentText(deps.contentSafety, { text, openid, scene: 'COMMENT' });
+}
+
 type HallRatingRow = FollowUpRow['rating'];
 
 export function toHallRating(row: HallRatingRow) {
-  return { id: row.id, level: row.level, levelLabel: ratingLevelLabels[row.level], tags: stringArray(row.tags), text: row.text, itemName: row.item.name, createdAt: row.createdAt.toISOString() };
+  const isTextHeld = row.text !== null && row.textCheckStatus !== 'PASS';
+  return { id: row.id, level: row.level, levelLabel: ratingLevelLabels[row.level], tags: stringArray(row.tags), text: isTextHeld ? null : row.text, isTextHeld, itemName: row.item.name, createdAt: row.createdAt.toISOString() };
 }
 
 function toHallFollowUp(row: FollowUpRow, now: Date): HallFollowUp {

@@ -17,6 +17,8 @@ export type MiniProgramApi = {
   code2Session: (code: string) => Promise<Code2SessionResult>;
   getPhoneNumber: (code: string) => Promise<PhoneNumberResult>;
   checkText: (input: { content: string; openid: string; scene: 1 | 2 | 3 | 4; title?: string }) => Promise<ContentVerdict>;
+  /** mediaCheckAsync v2: WeChat downloads the image and pushes its verdict later (wxa_media_check) under this trace id. */
+  checkMediaAsync: (input: { mediaUrl: string; openid: string; scene: 1 | 2 | 3 | 4 }) => Promise<{ traceId: string }>;
   sendSubscribeMessage: (message: SubscribeMessage) => Promise<void>;
 };
 
@@ -39,6 +41,11 @@ export function createMiniProgramApi({ http, tokens, appid, secret }: { http: We
       tokens.withToken(async (token) => {
         const answer = await http.post<SecCheckAnswer>('/wxa/msg_sec_check', { access_token: token }, { content, version: 2, scene, openid, title });
         return { suggest: answer.result.suggest, label: answer.result.label, traceId: answer.trace_id };
+      }),
+    checkMediaAsync: ({ mediaUrl, openid, scene }) =>
+      tokens.withToken(async (token) => {
+        const answer = await http.post<{ trace_id: string }>('/wxa/media_check_async', { access_token: token }, { media_url: mediaUrl, media_type: 2, version: 2, scene, openid });
+        return { traceId: answer.trace_id };
       }),
     sendSubscribeMessage: (message) =>
       tokens.withToken(async (token) => {
