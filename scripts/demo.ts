@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   log('demo city 清江市 seeded');
 
   // With the app's real page list: a subscribe message to any other page fails with 41030, as in WeChat.
-  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat, pages: [...miniProgramPages] });
+  // Its 消息推送 goes to the BFF (image verdicts of mediaCheckAsync), signed with the token the BFF is given below.
+  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat, pages: [...miniProgramPages], messagePushUrl: `${bffUrl}/wechat/message-push` });
   log(`fake WeChat at ${fakeWechat.url}`);
   // The demo merchant: the fake's freshly generated keys, notifications to the local BFF.
   const payEnv = {
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     WECHATPAY_PUBLIC_KEY: fakeWechat.platform.publicKeyPem,
     WECHATPAY_NOTIFY_BASE: bffUrl,
   };
+  // WeChat downloads images to check from the BFF and pushes the verdict to it.
+  const mediaCheckEnv = { MEDIA_CHECK_FILE_BASE: bffUrl, WECHAT_MESSAGE_PUSH_TOKEN: fakeWechat.control.keys().messagePushToken };
 
   if (env.DEMO_SKIP_BUILD !== '1') {
     log('building the H5 app …');
@@ -92,12 +95,13 @@ async function main(): Promise<void> {
       WECHAT_APPID: fakeWechat.appid,
       WECHAT_SECRET: fakeWechat.secret,
       ...payEnv,
+      ...mediaCheckEnv,
     },
   }));
   await waitUntilReady(`${bffUrl}/readyz`, bff);
   log(`BFF at ${bffUrl}`);
 
-  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret, ...payEnv });
+  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret, ...payEnv, ...mediaCheckEnv });
   const workers = await startWorkers({ config: workerConfig, logger: createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'worker' }) });
   log('notification worker and scheduled jobs running');
 

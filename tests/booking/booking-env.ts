@@ -129,6 +129,8 @@ export async function createResidents(env: Pick<BookingEnv, 'prisma' | 'redis' |
 export async function createResident(env: BookingEnv): Promise<LoggedIn> {
   const [resident] = await createResidents(env, 1);
   if (!resident) throw new Error('no resident created');
+  // A WeChat user of the app, as one who logged in is (content safety checks name them by openid).
+  env.fake.control.upsertUser({ openid: resident.openid });
   return resident;
 }
 
