@@ -9,6 +9,8 @@ import sharp from 'sharp';
 import { appointmentResponseSchema, hallRatingsResponseSchema, residentLetterResponseSchema, staffLetterResponseSchema, staffPreReviewsResponseSchema, uploadedImageSchema } from '@govpocket/shared';
 import { createConfiguredMediaChecks } from '../../bff/src/modules/content-safety';
 import { createWechat } from '../../bff/src/modules/wechat';
+import { loadDefaultWordFilter } from '../../bff/src/modules/content-safety/word-filter';
+import { recheckPendingRatingTexts } from '../../bff/src/modules/booking/rating-service';
 import type { App } from '../../bff/src/app';
 import { loginAs, type LoggedIn } from '../support/factories';
 import { api as bookingApi, createBookingHall, createHallStaff, slotAt, startBookingEnv, type BookingEnv, type TestHall } from '../booking/booking-env';
@@ -292,5 +294,18 @@ describe('pre-review photos and rating comments', () => {
     expect(ratings.find((rating) => rating.text === '办理很快，窗口人员很耐心')).toMatchObject({ isTextHeld: false, level: 'VERY_SATISFIED' });
     expect(ratings.find((rating) => rating.level === 'SATISFIED')).toMatchObject({ text: null, isTextHeld: true });
     expect(JSON.stringify(ratings)).not.toContain('加微信');
+
+    // WeChat unreachable: the comment is stored held (PENDING), then checked by the job.
+    const third = await visit(resident, '2026-12-07 09:00');
+    env.fake.control.setOutage('http-503', 'mini-program');
+    const pending = await bookingApi(env).post(`/appointments/${third}/rating`).set(resident.auth).send({ level: 'SATISFIED', text: '取号机很方便，赞一个' });
+    env.fake.control.setOutage('none');
+    expect(pending.status).toBe(201);
+    const heldRatings = hallRatingsResponseSchema.parse((await staffApi('get', '/ratings')).body).items;
+    expect(JSON.stringify(heldRatings)).not.toContain('取号机很方便');
+    const contentSafety = { wechat: createWechat(env.config, env.redis).miniProgram, words: loadDefaultWordFilter() };
+    expect(await recheckPendingRatingTexts({ prisma: env.prisma, contentSafety })).toBeGreaterThanOrEqual(1);
+    const shown = hallRatingsResponseSchema.parse((await staffApi('get', '/ratings')).body).items;
+    expect(shown.find((rating) => rating.text === '取号机很方便，赞一个')).toMatchObject({ isTextHeld: false });
   });
 });

@@ -50,3 +50,17 @@ export async function resolveFollowUpRow(tx: Prisma.TransactionClient, input: { 
   const changed = await tx.ratingFollowUp.updateMany({ where: { id: input.id, status: 'OPEN' }, data: { status: input.status, result: input.result, handledById: input.handledById, handledAt: input.handledAt } });
   return changed.count === 1;
 }
+
+/** Rating comments stored while WeChat's check was unreachable (or written before the check existed). */
+export async function listPendingRatingTexts(db: Db, limit = 100) {
+  return db.rating.findMany({
+    where: { textCheckStatus: 'PENDING', text: { not: null } },
+    select: { id: true, text: true, resident: { select: { openid: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+  });
+}
+
+export async function setRatingTextCheck(db: Db, id: string, { status, traceId }: { status: 'PASS' | 'REVIEW' | 'RISKY'; traceId: string | null }): Promise<void> {
+  await db.rating.updateMany({ where: { id, textCheckStatus: 'PENDING' }, data: { textCheckStatus: status, ...(traceId ? { textCheckTraceId: traceId } : {}) } });
+}

@@ -2,7 +2,7 @@ import type { HallFollowUp, RateAppointmentRequest, RatingView } from '@govpocke
 import { followUpRatingLevels, pageLinks, followUpStatusLabels, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import type { RateLimiter } from '../../platform/rate-limit';
-import { checkResidentText, type ContentVerdict } from '../content-safety/service';
+import { checkResidentText, type ContentSafetyDeps, type ContentVerdict } from '../content-safety/service';
 import { AppError } from '../../platform/errors/app-error';
 import { enqueueNotification } from '../notification';
 import { stringArray } from './appointment-view';
@@ -16,7 +16,9 @@ import {
   listHallFollowUps,
   listHallRatings,
   listHallStaffUserIds,
+  listPendingRatingTexts,
   resolveFollowUpRow,
+  setRatingTextCheck,
   type FollowUpRow,
 } from './rating-repository';
 import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
@@ -118,4 +120,21 @@ export async function resolveFollowUp(
   const row = await findHallFollowUp(deps.prisma, { id: followUpId, hallId });
   if (!row) throw new AppError('NOT_FOUND', { message: '回访任务不存在' });
   return toHallFollowUp(row, now);
+}
+
+/** Comments held as PENDING get their verdict once WeChat answers again (a risky one stays hidden from the hall). */
+export async function recheckPendingRatingTexts(deps: { prisma: BookingDeps['prisma']; contentSafety: ContentSafetyDeps }): Promise<number> {
+  let checked = 0;
+  for (const rating of await listPendingRatingTexts(deps.prisma)) {
+    try {
+      const verdict = await checkResidentText(deps.contentSafety, { text: rating.text ?? '', openid: rating.resident.openid, scene: 'COMMENT' });
+      if (verdict.status === 'PENDING') continue;
+      await setRatingTextCheck(deps.prisma, rating.id, { status: verdict.status, traceId: verdict.traceId });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CONTENT_REJECTED')) throw error;
+      await setRatingTextCheck(deps.prisma, rating.id, { status: 'RISKY', traceId: null });
+    }
+    checked += 1;
+  }
+  return checked;
 }
