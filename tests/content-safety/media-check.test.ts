@@ -97,7 +97,9 @@ describe('letter images', () => {
     const receipt = await submit(env, resident, { imageFileIds: ids });
     // The requests reached WeChat with URLs it could download: the fake fetched every image from the BFF.
     await env.fake.control.idle();
-    const checks = env.fake.state.mediaChecks.filter((check) => check.openid === resident.openid);
+    // Requested in parallel: put the checks in the order of the images.
+    const fileOf = (url: string): string => new URL(url).pathname.replace('/files/', '');
+    const checks = env.fake.state.mediaChecks.filter((check) => check.openid === resident.openid).sort((a, b) => ids.indexOf(fileOf(a.mediaUrl)) - ids.indexOf(fileOf(b.mediaUrl)));
     expect(checks).toHaveLength(3);
     for (const [index, check] of checks.entries()) {
       expect(check.mediaUrl).toMatch(new RegExp(`^${server.base}/files/${ids[index]}\\?expires=\\d+&sig=`));
@@ -160,8 +162,8 @@ describe('letter images', () => {
     expect(echo.text).toBe('hello123');
     expect((await api(env).get('/wechat/message-push?echostr=hello123')).status).toBe(403);
 
-    // A genuine push, signed with the token, is recorded.
-    const genuine = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).send(mediaEvent(traceId, 'risky'));
+    // A genuine push, signed with the token, is recorded (whatever Content-Type it comes with).
+    const genuine = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).set('Content-Type', 'text/plain').send(JSON.stringify(mediaEvent(traceId, 'risky')));
     expect(genuine.status).toBe(200);
     expect((await imageRows(receipt.id))[0]?.checkStatus).toBe('RISKY');
   });
