@@ -162,6 +162,8 @@ describe('letter images', () => {
     expect(echo.text).toBe('hello123');
     expect((await api(env).get('/wechat/message-push?echostr=hello123')).status).toBe(403);
 
+    // A signed push for a trace id never sent is refused (404), so that WeChat pushes it again.
+    expect((await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).send(mediaEvent('unknown-trace', 'pass'))).status).toBe(404);
     // A genuine push, signed with the token, is recorded (whatever Content-Type it comes with).
     const genuine = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).set('Content-Type', 'text/plain').send(JSON.stringify(mediaEvent(traceId, 'risky')));
     expect(genuine.status).toBe(200);

@@ -48,7 +48,7 @@ const messagePushPaths: ApiOperation[] = [
   },
   {
     method: 'post', path: '/wechat/message-push', operationId: 'receiveMessagePush', tag: '微信消息推送', access: 'public', summary: '消息推送：图片内容安全检测结果（wxa_media_check）',
-    description: '仅供微信调用（明文或兼容模式，JSON 格式）：凭查询串的 signature 验签，同一 trace_id 只记录一次；其他事件忽略。答复 success。',
+    description: '仅供微信调用（明文或兼容模式，JSON 格式）：凭查询串的 signature 验签，同一 trace_id 只记录一次；未知的 trace_id 答复 404（微信会重推）；其他事件忽略。答复 success。',
     query: pushQuerySchema,
     rawBody: {
       'application/json': {
@@ -59,7 +59,7 @@ const messagePushPaths: ApiOperation[] = [
         },
       },
     },
-    responses: { 200: { description: 'success', media: pushText } }, errors: [400, 403],
+    responses: { 200: { description: 'success', media: pushText } }, errors: [400, 403, 404],
   },
 ];
 

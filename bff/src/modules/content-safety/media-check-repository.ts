@@ -87,3 +87,12 @@ export async function applyMediaVerdict(
   if (preReview && (await tx.preReviewFile.updateMany({ where: { ...where, id: preReview.id }, data })).count === 1) changed.push({ kind: 'PRE_REVIEW', id: preReview.id });
   return changed;
 }
+
+/** Whether any image was ever sent under this trace id (a verdict for it may already be recorded). */
+export async function isKnownMediaTrace(db: Db, traceId: string): Promise<boolean> {
+  const [image, preReview] = await Promise.all([
+    db.letterAttachment.count({ where: { checkTraceId: traceId } }),
+    db.preReviewFile.count({ where: { checkTraceId: traceId } }),
+  ]);
+  return image + preReview > 0;
+}

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error';
 import type { Logger } from '../../platform/logger';
 import type { FileUrlSigner } from '../files';
 import type { MiniProgramApi } from '../wechat/mini-program-api';
-import { applyMediaVerdict, claimMediaCheck, findDueMediaChecks, saveMediaTraceId, type MediaCheckStatus, type MediaTarget } from './media-check-repository';
+import { applyMediaVerdict, claimMediaCheck, findDueMediaChecks, isKnownMediaTrace, saveMediaTraceId, type MediaCheckStatus, type MediaTarget } from './media-check-repository';
 
 /**
  * Images residents attach (letter images, pre-review photos) are checked by WeChat's
@@ -112,9 +112,14 @@ export function readMediaCheckEvent(body: unknown): MediaCheckEvent | null {
 
 const auditEntity = { LETTER_IMAGE: 'LetterAttachment', PRE_REVIEW: 'PreReviewFile' } as const;
 
-/** Records a verdict once per trace id (a repeated push changes nothing); answers how many images changed. */
+/**
+ * Records a verdict once per trace id (a repeated push changes nothing); answers how many images
+ * changed. A trace id we do not know (yet: the push can overtake the commit of the trace id just
+ * answered to us) is refused with 404, so that WeChat pushes it again.
+ */
 export async function recordMediaVerdict(deps: { prisma: PrismaClient; now?: () => Date }, event: MediaCheckEvent, requestId: string): Promise<number> {
   const at = (deps.now ?? (() => new Date()))();
+  if (!(await isKnownMediaTrace(deps.prisma, event.traceId))) throw new AppError('NOT_FOUND', { message: '没有这个检测任务' });
   return inTransaction(deps.prisma, async (tx) => {
     const changed = await applyMediaVerdict(tx, { traceId: event.traceId, status: event.status, label: event.label, at });
     for (const row of changed) {
