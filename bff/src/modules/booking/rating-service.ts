@@ -1,5 +1,5 @@
 import type { HallFollowUp, RateAppointmentRequest, RatingView } from '@govpocket/shared';
-import { followUpRatingLevels, pageLinks, followUpStatusLabels, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
+import { followUpRatingLevels, followUpStatusLabels, pageLinks, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { checkResidentText, type ContentSafetyDeps, type ContentVerdict } from '../content-safety/service';
@@ -44,7 +44,8 @@ export async function rateAppointment(deps: BookingDeps & { rateLimiter?: RateLi
   const staffUserId = await findServingStaffId(deps.prisma, appointmentId);
   try {
     return await inTransaction(deps.prisma, async (tx) => {
-      const rating = await insertRating(tx, { appointmentId, residentId, hallId: appointment.hallId, itemId: appointment.itemId, staffUserId, level: input.level, tags: input.tags, text: input.text || null,
+      const rating = await insertRating(tx, {
+        appointmentId, residentId, hallId: appointment.hallId, itemId: appointment.itemId, staffUserId, level: input.level, tags: input.tags, text: input.text || null,
         textCheckStatus: textCheck?.status ?? 'PASS', textCheckTraceId: textCheck?.traceId ?? null,
       });
       const followUp = dueAt ? await insertFollowUp(tx, { ratingId: rating.id, hallId: appointment.hallId, dueAt }) : null;
