@@ -43,6 +43,9 @@ export const subPackages = [
   { root: 'consultation', name: 'consultation', pages: ['list/index', 'detail/index', 'opinion/index', 'mine/index', 'feedback/index'] },
 ] as const;
 
+/** The tab bar's pages (app.config.ts `tabBar.list`): opened with switchTab, which drops the query. */
+export const tabBarPages = ['pages/index/index', 'pages/services/index', 'pages/interact/index', 'pages/mine/index'] as const;
+
 type SubPackage = (typeof subPackages)[number];
 type SubPackagePage<P extends SubPackage> = P extends { root: infer R extends string; pages: readonly (infer Q extends string)[] } ? `${R}/${Q}` : never;
 
@@ -60,6 +63,20 @@ const knownPages: ReadonlySet<string> = new Set(miniProgramPages);
 export function isMiniProgramPage(link: string): boolean {
   const path = (link.split('?')[0] ?? '').replace(/^\//, '');
   return knownPages.has(path);
+}
+
+/**
+ * How the mini-program opens a link: a tab page with switchTab (no query), any other page of the
+ * app with navigateTo (`/path?query`), anything else not at all.
+ */
+export type LinkTarget = { kind: 'tab'; url: string } | { kind: 'page'; url: string } | { kind: 'unknown' };
+
+export function linkTarget(link: string): LinkTarget {
+  const trimmed = link.trim().replace(/^\//, '');
+  const [path = '', query] = trimmed.split(/\?(.*)/s);
+  if ((tabBarPages as readonly string[]).includes(path)) return { kind: 'tab', url: `/${path}` };
+  if (knownPages.has(path)) return { kind: 'page', url: query ? `/${path}?${query}` : `/${path}` };
+  return { kind: 'unknown' };
 }
 
 /** `page?key=value&…` with the values URL-encoded; empty values are left out. */

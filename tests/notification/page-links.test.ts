@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NotificationEvent } from '@govpocket/db';
-import { isMiniProgramPage, miniProgramPages, pageLinks } from '@govpocket/shared';
+import { isMiniProgramPage, linkTarget, miniProgramPages, pageLinks, tabBarPages } from '@govpocket/shared';
 import { renderInAppMessage } from '../../bff/src/modules/notification/in-app-renderer';
 import { buildPage, createTemplateRegistry } from '../../bff/src/modules/notification/template-registry';
 import { createWechat } from '../../bff/src/modules/wechat';
@@ -50,7 +50,7 @@ describe('the page list', () => {
   it('is the one Taro reads from app.config.ts', () => {
     const config = readAppConfig();
     expect(pagesOf(config)).toEqual([...miniProgramPages]);
-    for (const tab of config.tabBar.list) expect(isMiniProgramPage(tab.pagePath)).toBe(true);
+    expect(config.tabBar.list.map((tab) => tab.pagePath)).toEqual([...tabBarPages]);
   });
 
   it('names pages that exist as source files', () => {
@@ -74,6 +74,16 @@ describe('links the BFF emits', () => {
     expect(Object.keys(pageLinks)).toHaveLength(built.length);
     for (const link of built) expect({ link, isPage: isMiniProgramPage(link) }).toEqual({ link, isPage: true });
     expect(pageLinks.appointment('a 1')).toBe('booking/detail/index?id=a%201');
+  });
+
+  it('the message centre opens every kind of link: tabs with switchTab, other pages with their query, and nothing else', () => {
+    expect(linkTarget(pageLinks.appointment('a1'))).toEqual({ kind: 'page', url: '/booking/detail/index?id=a1' });
+    expect(linkTarget(`/${pageLinks.staffLetter('l1')}`)).toEqual({ kind: 'page', url: '/staff/letter/index?id=l1' });
+    expect(linkTarget(pageLinks.appointments())).toEqual({ kind: 'page', url: '/booking/list/index' });
+    expect(linkTarget('/pages/interact/index?letterId=x')).toEqual({ kind: 'tab', url: '/pages/interact/index' });
+    expect(linkTarget(pageLinks.guide('QJ 1'))).toEqual({ kind: 'page', url: '/pages/guide-detail/index?code=QJ%201' });
+    for (const link of ['pages/booking/detail?id=a1', 'staff/pages/follow-ups/index', 'pages/booking/index', '', 'https://example.com/']) expect(linkTarget(link)).toEqual({ kind: 'unknown' });
+    for (const page of miniProgramPages) expect(linkTarget(page).kind).not.toBe('unknown');
   });
 
   it('no source builds a link to a page that does not exist', () => {
