@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createPrismaClient, seedDemo } from '@govpocket/db';
 import { startFakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { loadConfig } from '../bff/src/config';
 import { createLogger } from '../bff/src/platform/logger';
 import { startWorkers } from '../bff/src/worker';
@@ -51,8 +52,9 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
   log('demo city 清江市 seeded');
 
-  // The control API answers the H5 demo's own origin only.
-  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat, controlOrigins: [h5Origin] });
+  // The control API answers the H5 demo's own origin only. With the app's real page list: a subscribe message to any other page fails with 41030, as in WeChat.
+  // Its 消息推送 goes to the BFF (image verdicts of mediaCheckAsync), signed with the token the BFF is given below.
+  const fakeWechat = await startFakeWechat({ port: ports.fakeWechat, pages: [...miniProgramPages], messagePushUrl: `${bffUrl}/wechat/message-push`, controlOrigins: [h5Origin] });
   log(`fake WeChat at ${fakeWechat.url}`);
   // The demo merchant: the fake's freshly generated keys, notifications to the local BFF.
   const payEnv = {
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     WECHATPAY_PUBLIC_KEY: fakeWechat.platform.publicKeyPem,
     WECHATPAY_NOTIFY_BASE: bffUrl,
   };
+  // WeChat downloads images to check from the BFF and pushes the verdict to it.
+  const mediaCheckEnv = { MEDIA_CHECK_FILE_BASE: bffUrl, WECHAT_MESSAGE_PUSH_TOKEN: fakeWechat.control.keys().messagePushToken };
 
   if (env.DEMO_SKIP_BUILD !== '1') {
     log('building the H5 app …');
@@ -94,12 +98,13 @@ async function main(): Promise<void> {
       WECHAT_APPID: fakeWechat.appid,
       WECHAT_SECRET: fakeWechat.secret,
       ...payEnv,
+      ...mediaCheckEnv,
     },
   }));
   await waitUntilReady(`${bffUrl}/readyz`, bff);
   log(`BFF at ${bffUrl}`);
 
-  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret, ...payEnv });
+  const workerConfig = loadConfig({ ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_API_BASE: fakeWechat.url, WECHAT_APPID: fakeWechat.appid, WECHAT_SECRET: fakeWechat.secret, ...payEnv, ...mediaCheckEnv });
   const workers = await startWorkers({ config: workerConfig, logger: createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'worker' }) });
   log('notification worker and scheduled jobs running');
 

@@ -21,6 +21,7 @@ import { guideAdminRoutes } from './modules/guide/admin-routes';
 import { guideErrorReportRoutes } from './modules/guide/error-report-routes';
 import { guideRoutes } from './modules/guide/routes';
 import { homeRoutes } from './modules/home/routes';
+import { createConfiguredMediaChecks, messagePushRoutes } from './modules/content-safety';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
 import { createGuideSearch } from './modules/guide/service';
 import { healthRoutes } from './modules/health/routes';
@@ -91,10 +92,11 @@ export function createApp(deps: AppDeps): App {
   const contentSafety = { wechat: wechat.miniProgram, words: loadDefaultWordFilter() };
   // Shared with the modules that show attachments: they sign URLs with files.urls.
   const files = createFiles({ config, prisma, rateLimiter });
+  const mediaChecks = createConfiguredMediaChecks({ config, prisma, wechat: wechat.miniProgram, logger: deps.logger, now: deps.now });
   const payment = createPaymentDeps({ config, prisma, redis, now: deps.now });
   warnExpiringCertificates(payment, { logger: deps.logger, now: new Date() });
   const booking = createBookingDeps({
-    prisma, redis, keyPrefix, calendar, files, now: deps.now, onHallCancel: hallCancelRefunds(payment), onScheduleChange: () => guideCache.bump(),
+    prisma, redis, keyPrefix, calendar, files, mediaChecks, contentSafety, now: deps.now, onHallCancel: hallCancelRefunds(payment), onScheduleChange: () => guideCache.bump(),
   });
   instrumentRedis(redis, metrics);
   const closeDependencyMetrics = observeDependencies(metrics, {
@@ -152,7 +154,7 @@ export function createApp(deps: AppDeps): App {
     authRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, rateLimiter }),
     filesRoutes(files),
     staffRoutes({ prisma, rateLimiter }),
-    meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION }),
+    meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION, rateLimiter }),
     workbenchRoutes({ prisma }),
     calendarRoutes(calendar),
     auditRoutes({ reads: listReads }),
@@ -162,7 +164,8 @@ export function createApp(deps: AppDeps): App {
     homeRoutes({ prisma, cache: guideCache, search: guideSearch }),
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
-    ...mailboxRouters(createMailboxDeps({ prisma, listReads, calendar, contentSafety, files, rateLimiter, now: deps.now })),
+    ...mailboxRouters(createMailboxDeps({ prisma, listReads, calendar, contentSafety, files, rateLimiter, mediaChecks, now: deps.now })),
+    messagePushRoutes({ prisma, token: config.WECHAT_MESSAGE_PUSH_TOKEN, now: deps.now }),
     ...consultationRouters({ prisma, listReads, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
     ...paymentRouters(payment),
     openApiRoutes(),

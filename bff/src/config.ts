@@ -15,6 +15,8 @@ const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => val
 
 // Signed file URLs must not be forgeable in production, where this published value would be.
 const devFileUrlSecret = 'dev-only-file-url-secret-change-me-in-production';
+/** The fake WeChat's default 消息推送 Token, so the demo's pushes verify without setup. */
+const devMessagePushToken = 'govpocket-fake-push-token';
 
 const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n'));
 
@@ -116,9 +118,22 @@ const configSchema = z.object({
   /** Decoded pixels allowed per image: covers 48 MP phone photos, refuses decompression bombs. */
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().min(1).default(50_000_000),
+  /** 消息推送 Token of the mini-program (开发管理 → 消息推送): signs the wxa_media_check pushes. */
+  WECHAT_MESSAGE_PUSH_TOKEN: z.string().min(3).max(32).default(devMessagePushToken),
+  /**
+   * Public origin of this BFF that WeChat's servers can reach, for the signed image URLs sent to
+   * media_check_async (e.g. https://api.example.gov.cn). Empty: FILE_URL_BASE; if that is empty too,
+   * images are not sent for checking and stay PENDING (never shown publicly).
+   */
+  MEDIA_CHECK_FILE_BASE: z.union([z.literal(''), z.string().url()]).default(''),
+  /** How long a signed URL handed to the media check stays valid (WeChat fetches within 30 minutes). */
+  MEDIA_CHECK_URL_TTL_SECONDS: z.coerce.number().int().min(30 * 60).max(7 * 24 * 3600).default(24 * 3600),
 }).superRefine((config, issues) => {
   if (config.DATABASE_SSL_CA !== '' && !existsSync(config.DATABASE_SSL_CA)) {
     issues.addIssue({ code: 'custom', path: ['DATABASE_SSL_CA'], message: `no file at ${config.DATABASE_SSL_CA}` });
+  }
+  if (config.NODE_ENV === 'production' && config.WECHAT_MESSAGE_PUSH_TOKEN === devMessagePushToken) {
+    issues.addIssue({ code: 'custom', path: ['WECHAT_MESSAGE_PUSH_TOKEN'], message: 'must be set in production' });
   }
 });
 

@@ -2,6 +2,7 @@ import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { ConfigError, databasePool, loadConfig, type Config } from './config';
 import { bookingScheduledJobs } from './modules/booking';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
+import { createConfiguredMediaChecks, mediaCheckScheduledJobs } from './modules/content-safety';
 import { mailboxScheduledJobs } from './modules/mailbox';
 import { consultationScheduledJobs } from './modules/consultation';
 import { createPaymentDeps, paymentScheduledJobs } from './modules/payment';
@@ -45,6 +46,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const wechat = options.wechat ?? createWechat(config, redis);
   const guideCache = createGuideCache({ redis, keyPrefix: config.REDIS_KEY_PREFIX });
   closers.push(() => guideCache.close());
+  const contentSafety = { wechat: wechat.miniProgram, words: loadDefaultWordFilter() };
   const fleetJobs: ScheduledJob[] = [
     {
       name: 'guide-view-counts',
@@ -53,8 +55,9 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
         await flushViewCounts({ prisma, cache: guideCache });
       },
     },
-    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }),
-    ...mailboxScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety: { wechat: wechat.miniProgram, words: loadDefaultWordFilter() } }),
+    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety }),
+    ...mailboxScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety }),
+    ...mediaCheckScheduledJobs(createConfiguredMediaChecks({ config, prisma, wechat: wechat.miniProgram, logger })),
     ...consultationScheduledJobs({ prisma }),
     ...paymentScheduledJobs(createPaymentDeps({ config, prisma, redis })),
   ];

@@ -19,6 +19,8 @@ export function initialSettings(options: ResolvedOptions): FakeSettings {
     outage: { mode: 'none', scope: 'all' },
     sensitiveWords: { risky: [...options.sensitiveWords.risky], review: [...options.sensitiveWords.review], labels: { ...options.sensitiveWords.labels } },
     mediaVerdicts: new Map(),
+    holdMediaVerdicts: false,
+    pages: options.pages?.map((page) => page.replace(/^\//, '')),
     messagePushUrl: options.messagePushUrl,
     responseSerial: options.responseSerial,
     refundSettleDelayMs: options.refundSettleDelayMs,

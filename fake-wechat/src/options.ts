@@ -37,7 +37,7 @@ export type FakeWechatOptions = {
   originalId?: string;
   /** Which serial the fake announces in Wechatpay-Serial. */
   responseSerial?: ResponseSerialMode;
-  /** Pages of the released mini-program; when given, subscribe/send rejects other pages with 41030. */
+  /** Pages of the released mini-program; when given, subscribe/send rejects other pages with 41030 (control: setPages). */
   pages?: string[];
   /** Start of fake time (default: now). */
   startTime?: Date | number;

@@ -38,7 +38,24 @@ export type Suggest = 'pass' | 'review' | 'risky';
 export type Verdict = { suggest: Suggest; label: number };
 
 export type ContentCheckRecord = { at: number; traceId: string; openid: string; scene: number; content: string; verdict: Verdict; keyword?: string };
-export type MediaCheckRecord = { at: number; traceId: string; openid: string; scene: number; mediaUrl: string; mediaType: number; verdict: Verdict; deliveryId?: string };
+/** What the fake got when it downloaded the media, as WeChat does before judging it. */
+export type MediaFetch = { status: number; contentType: string; bytes: number; sha256: string } | { error: string };
+
+export type MediaCheckRecord = {
+  at: number;
+  traceId: string;
+  openid: string;
+  scene: number;
+  mediaUrl: string;
+  mediaType: number;
+  /** Set once the media was downloaded (or failed to be). */
+  fetch?: MediaFetch;
+  /** Decided after the download; a failed download is reported with errcode -1 and `review`. */
+  verdict?: Verdict;
+  /** Whether the event waits for `control.pushMediaVerdict` (hold mode) instead of going out on its own. */
+  isHeld: boolean;
+  deliveryId?: string;
+};
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND' | 'PAYERROR';
 
@@ -102,8 +119,19 @@ export type OutageScope = 'all' | 'mini-program' | 'pay';
 export type FakeSettings = {
   outage: { mode: OutageMode; scope: OutageScope };
   sensitiveWords: SensitiveWords;
-  /** media_url → verdict of the wxa_media_check event; unlisted media pass. */
+  /**
+   * Verdicts of wxa_media_check events, keyed by what they match: the whole media_url, its path
+   * (`/files/abc`, for URLs that carry a changing signature) or the sha256 (hex) of the downloaded
+   * bytes. Unlisted media pass.
+   */
   mediaVerdicts: Map<string, Verdict>;
+  /** When true, verdicts wait for `control.pushMediaVerdict(traceId)` (a check that is slow to come back). */
+  holdMediaVerdicts: boolean;
+  /**
+   * Pages of the released mini-program (no leading slash); subscribe/send answers 41030 for a page
+   * not among them. Undefined: every page is accepted.
+   */
+  pages: string[] | undefined;
   messagePushUrl: string | undefined;
   responseSerial: ResponseSerialMode;
   /** Delay before accepted refunds turn SUCCESS on their own; null = only via the control API. */

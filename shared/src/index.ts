@@ -6,6 +6,7 @@ export * from './demo-personas';
 export * from './enums';
 export * from './api/staff';
 export * from './masking';
+export * from './mini-program-pages';
 export * from './api/me';
 export * from './api/notifications';
 export * from './api/guides';

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { createAccessTokenManager, type AccessTokenManager } from '../../bff/src/modules/wechat/access-token';
 import { createMiniProgramApi } from '../../bff/src/modules/wechat/mini-program-api';
 import { createWechatHttp } from '../../bff/src/modules/wechat/wechat-http';
@@ -20,7 +21,7 @@ function processes(count: number): AccessTokenManager[] {
 const issuedTokens = (): number => fake.state.accessTokens.size;
 
 beforeAll(async () => {
-  fake = await startFakeWechat();
+  fake = await startFakeWechat({ pages: [...miniProgramPages] });
 });
 afterAll(async () => {
   await Promise.all(connections.map((redis) => redis.quit()));

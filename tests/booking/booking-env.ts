@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type Redis from 'ioredis';
 import { startFakeWechat, type FakeWechat, type FakeWechatOptions } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { createApp, type App } from '../../bff/src/app';
 import { loadConfig } from '../../bff/src/config';
@@ -39,7 +40,7 @@ export const at = (shanghaiTime: string): Date => new Date(`${shanghaiTime.repla
 export type BookingEnvOptions = { fake?: FakeWechatOptions; env?: (fake: FakeWechat) => Record<string, string>; logger?: Logger };
 
 export async function startBookingEnv(startAt: string, options: BookingEnvOptions = {}): Promise<BookingEnv> {
-  const fake = await startFakeWechat(options.fake);
+  const fake = await startFakeWechat({ pages: [...miniProgramPages], ...options.fake });
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...options.env?.(fake) });
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const clock: Clock = { now: at(startAt) };
@@ -128,6 +129,8 @@ export async function createResidents(env: Pick<BookingEnv, 'prisma' | 'redis' |
 export async function createResident(env: BookingEnv): Promise<LoggedIn> {
   const [resident] = await createResidents(env, 1);
   if (!resident) throw new Error('no resident created');
+  // A WeChat user of the app, as one who logged in is (content safety checks name them by openid).
+  env.fake.control.upsertUser({ openid: resident.openid });
   return resident;
 }
 

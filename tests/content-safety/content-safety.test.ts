@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { AppError } from '../../bff/src/platform/errors/app-error';
 import { checkResidentText, splitForCheck, type ContentSafetyDeps } from '../../bff/src/modules/content-safety/service';
 import { createWordFilter, loadDefaultWordFilter, normaliseForMatching } from '../../bff/src/modules/content-safety/word-filter';
@@ -13,7 +14,7 @@ let deps: ContentSafetyDeps;
 const openid = 'oDEMO_resident_zhangxm';
 
 beforeAll(async () => {
-  fake = await startFakeWechat();
+  fake = await startFakeWechat({ pages: [...miniProgramPages] });
   redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const http = createWechatHttp({ baseUrl: fake.url, timeoutMs: 2000 });
   const tokens = createAccessTokenManager({ http, redis, appid: fake.appid, secret: fake.secret, keyPrefix: `test:cs:${process.pid}:` });

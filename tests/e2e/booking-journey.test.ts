@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { activeAppointmentStatuses, findDemoPersona } from '@govpocket/shared';
+import { miniProgramPages, activeAppointmentStatuses, findDemoPersona } from '@govpocket/shared';
 import { createApp, type App } from '../../bff/src/app';
 import { loadConfig } from '../../bff/src/config';
 import { createBookingSettingsReader } from '../../bff/src/modules/booking/settings';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   }
   // The BFF's CORS answers one origin only: the static server's, so it starts first.
   web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat();
+  fake = await startFakeWechat({ pages: [...miniProgramPages] });
   const config = loadConfig({
     ...process.env,
     LOG_LEVEL: 'silent',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Redis from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { createApp, type App } from '../../bff/src/app';
 import { loadConfig } from '../../bff/src/config';
@@ -43,7 +44,7 @@ beforeAll(async () => {
     throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
   }
   web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat();
+  fake = await startFakeWechat({ pages: [...miniProgramPages] });
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: web.url, WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url });
   const logger = createLogger({ level: 'silent' });
   prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 4 });

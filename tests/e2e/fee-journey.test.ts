@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { activeAppointmentStatuses, appointmentResponseSchema, callNextResponseSchema, findDemoPersona, staffWindowsResponseSchema, wechatLoginResponseSchema } from '@govpocket/shared';
+import { miniProgramPages, activeAppointmentStatuses, appointmentResponseSchema, callNextResponseSchema, findDemoPersona, staffWindowsResponseSchema, wechatLoginResponseSchema } from '@govpocket/shared';
 import { createApp, type App } from '../../bff/src/app';
 import { loadConfig } from '../../bff/src/config';
 import { createBookingSettingsReader } from '../../bff/src/modules/booking/settings';
@@ -50,7 +50,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(path.join(distDir, 'index.html'))) throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first.`);
   web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat({ startTime: journeyNow, notifyRetryDelaysMs: [200, 500, 1000] });
+  fake = await startFakeWechat({ pages: [...miniProgramPages], startTime: journeyNow, notifyRetryDelaysMs: [200, 500, 1000] });
   // The notify URL names the BFF's port, so the port is taken before the app is built.
   const handler: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   bff = createServer((req, res) => handler.handle?.(req, res));

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
 import { field, numberAt, stringAt } from './support/json';
 import { startNotifyReceiver } from './support/notify-receiver';
@@ -8,6 +11,32 @@ const openid = 'o_writer';
 let fake: FakeWechat;
 let api: ReturnType<typeof wechatApi>;
 let token: string;
+
+/** Where the media lives: WeChat downloads it before judging it. `/missing.jpg` answers 404. */
+let mediaServer: Server;
+let media: string;
+const imageBytes = (seed: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(seed)]);
+const mediaRequests: string[] = [];
+
+beforeAll(async () => {
+  mediaServer = createServer((request, response) => {
+    mediaRequests.push(request.url ?? '');
+    const url = new URL(request.url ?? '/', 'http://media');
+    if (url.pathname === '/missing.jpg') {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(imageBytes(url.pathname));
+  });
+  mediaServer.listen(0, '127.0.0.1');
+  await once(mediaServer, 'listening');
+  media = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  mediaServer.closeAllConnections();
+  mediaServer.close();
+  await once(mediaServer, 'close');
+});
 
 beforeAll(async () => {
   fake = await startFakeWechat({ sensitiveWords: { risky: ['赌博', '傻逼'], review: ['加微信'], labels: { 赌博: 20006, 傻逼: 20003 } }, mediaCheckDelayMs: 10 });
@@ -77,9 +106,9 @@ describe('POST /wxa/media_check_async (v2)', () => {
     const receiver = await startNotifyReceiver({ path: '/wechat/push' });
     try {
       fake.control.setMessagePushUrl(receiver.url);
-      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ media_url: 'https://cdn.example.com/bad.jpg', suggest: 'risky', label: 20002 }) });
-      const good = await api.post('/wxa/media_check_async', { media_url: 'https://cdn.example.com/ok.jpg', media_type: 2, version: 2, scene: 1, openid }, token);
-      const bad = await api.post('/wxa/media_check_async', { media_url: 'https://cdn.example.com/bad.jpg', media_type: 2, version: 2, scene: 1, openid }, token);
+      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ media_url: `${media}/bad.jpg`, suggest: 'risky', label: 20002 }) });
+      const good = await api.post('/wxa/media_check_async', { media_url: `${media}/ok.jpg`, media_type: 2, version: 2, scene: 1, openid }, token);
+      const bad = await api.post('/wxa/media_check_async', { media_url: `${media}/bad.jpg`, media_type: 2, version: 2, scene: 1, openid }, token);
       expect(good.json).toEqual({ errcode: 0, errmsg: 'ok', trace_id: expect.any(String) });
       await fake.control.idle();
 
@@ -123,10 +152,56 @@ describe('POST /wxa/media_check_async (v2)', () => {
     expect(numberAt(wrongType.json, 'errcode')).toBe(47001);
   });
 
-  it('records checks even without a push URL', async () => {
-    await api.post('/wxa/media_check_async', { media_url: 'https://cdn.example.com/a.jpg', media_type: 2, version: 2, scene: 1, openid }, token);
+  it('records checks even without a push URL, after downloading the media', async () => {
+    mediaRequests.length = 0;
+    await api.post('/wxa/media_check_async', { media_url: `${media}/a.jpg?sig=1`, media_type: 2, version: 2, scene: 1, openid }, token);
     await fake.control.idle();
-    expect(fake.state.mediaChecks).toEqual([expect.objectContaining({ mediaUrl: 'https://cdn.example.com/a.jpg', verdict: { suggest: 'pass', label: 100 } })]);
+    const bytes = imageBytes('/a.jpg');
+    expect(fake.state.mediaChecks).toEqual([
+      expect.objectContaining({ mediaUrl: `${media}/a.jpg?sig=1`, verdict: { suggest: 'pass', label: 100 }, fetch: { status: 200, contentType: 'image/jpeg', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } }),
+    ]);
+    expect(mediaRequests).toEqual(['/a.jpg?sig=1']);
     expect(fake.state.deliveries).toHaveLength(0);
+  });
+
+  it('decides verdicts by URL path or by the bytes, and reports media it cannot download', async () => {
+    const receiver = await startNotifyReceiver({ path: '/wechat/push' });
+    try {
+      fake.control.setMessagePushUrl(receiver.url);
+      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', body: JSON.stringify({ path: '/by-path.jpg', suggest: 'review', label: 20012 }) });
+      fake.control.setMediaVerdict(createHash('sha256').update(imageBytes('/by-bytes.jpg')).digest('hex'), { suggest: 'risky', label: 20002 });
+      const traces = [];
+      for (const name of ['by-path.jpg?expires=1&sig=x', 'by-bytes.jpg', 'missing.jpg']) {
+        traces.push(stringAt((await api.post('/wxa/media_check_async', { media_url: `${media}/${name}`, media_type: 2, version: 2, scene: 1, openid }, token)).json, 'trace_id'));
+      }
+      await fake.control.idle();
+      const events = new Map(receiver.received.map((push): [string, unknown] => {
+        const event: unknown = JSON.parse(push.body);
+        return [stringAt(event, 'trace_id'), event];
+      }));
+      expect(traces.map((trace) => field(events.get(trace), 'result'))).toEqual([{ suggest: 'review', label: 20012 }, { suggest: 'risky', label: 20002 }, { suggest: 'review', label: 100 }]);
+      expect(traces.map((trace) => numberAt(events.get(trace), 'errcode'))).toEqual([0, 0, -1]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('holds verdicts until the control API pushes them', async () => {
+    const receiver = await startNotifyReceiver({ path: '/wechat/push' });
+    try {
+      fake.control.setMessagePushUrl(receiver.url);
+      await fetch(`${fake.url}/__control/media-checks/hold`, { method: 'POST', body: JSON.stringify({ hold: true }) });
+      const trace = stringAt((await api.post('/wxa/media_check_async', { media_url: `${media}/slow.jpg`, media_type: 2, version: 2, scene: 1, openid }, token)).json, 'trace_id');
+      await fake.control.idle();
+      expect(receiver.received).toHaveLength(0);
+      const pushed = await fetch(`${fake.url}/__control/media-checks/push`, { method: 'POST', body: JSON.stringify({ trace_id: trace, suggest: 'risky', label: 20002 }) });
+      expect(pushed.status).toBe(200);
+      await fake.control.idle();
+      expect(receiver.received.map((push) => field(JSON.parse(push.body), 'result'))).toEqual([{ suggest: 'risky', label: 20002 }]);
+      const again = await fetch(`${fake.url}/__control/media-checks/push`, { method: 'POST', body: JSON.stringify({ trace_id: trace }) });
+      expect(again.status).toBe(409);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -44,7 +44,7 @@ describe('message centre API', () => {
     const first = notificationListResponseSchema.parse((await api().get('/notifications?page=1&pageSize=10').set('Authorization', `Bearer ${owner.token}`).expect(200)).body);
     expect(first).toMatchObject({ page: 1, pageSize: 10, total: 25 });
     expect(first.items).toHaveLength(10);
-    expect(first.items[0]?.body).toContain('预约号MC-24');
+    expect(first.items[0]?.body).toContain('签到码MC-24');
     expect(first.items[0]).toMatchObject({ title: '预约成功', eventType: 'BOOKING_CONFIRMED', isRead: false, readAt: null });
     const times = first.items.map((item) => item.createdAt);
     expect([...times].sort().reverse()).toEqual(times);

@@ -59,7 +59,7 @@ describe('in-app messages', () => {
   });
 
   it('cuts an overlong body and drops an overlong link', () => {
-    const message = renderInAppMessage('GUIDE_ERROR_ANSWERED', { reportId: 'g', itemName: '户籍', answer: '很长'.repeat(400), link: `pages/x?${'a'.repeat(300)}` });
+    const message = renderInAppMessage('GUIDE_ERROR_ANSWERED', { reportId: 'g', itemName: '户籍', answer: '很长'.repeat(400), link: `pages/index/index?${'a'.repeat(300)}` });
     expect([...message.body]).toHaveLength(500);
     expect(message.body.endsWith('…')).toBe(true);
     expect(message.link).toBeNull();
@@ -103,14 +103,14 @@ describe('template registry', () => {
 
   it('lets NotificationTemplate rows override, disable and add templates', () => {
     const overridden = createTemplateRegistry([
-      { eventType: 'BOOKING_CONFIRMED', wechatTemplateId: 'PROD_TPL_1', isLongTerm: true, page: 'pages/booking/detail?id={appointmentId}', fieldMap: { thing1: 'itemName', time2: { path: 'slotStart' } }, isEnabled: true },
+      { eventType: 'BOOKING_CONFIRMED', wechatTemplateId: 'PROD_TPL_1', isLongTerm: true, page: 'booking/detail/index?id={appointmentId}', fieldMap: { thing1: 'itemName', time2: { path: 'slotStart' } }, isEnabled: true },
       { eventType: 'BOOKING_REMINDER', wechatTemplateId: 'TPL_BOOKING_REMINDER', isLongTerm: false, page: null, fieldMap: {}, isEnabled: false },
       { eventType: 'RATING_REQUEST', wechatTemplateId: 'PROD_TPL_RATE', isLongTerm: false, page: null, fieldMap: { thing1: 'itemName' }, isEnabled: true },
     ]);
     const confirmed = overridden.forEvent('BOOKING_CONFIRMED');
     expect(confirmed).toMatchObject({ templateId: 'PROD_TPL_1', isLongTerm: true, fields: { thing1: { path: 'itemName' }, time2: { path: 'slotStart' } } });
-    expect(confirmed && buildPage(confirmed, { appointmentId: 'a 1' })).toBe('pages/booking/detail?id=a%201');
-    expect(confirmed && buildPage(confirmed, { appointmentId: 'a1', link: 'pages/custom' })).toBe('pages/custom');
+    expect(confirmed && buildPage(confirmed, { appointmentId: 'a 1' })).toBe('booking/detail/index?id=a%201');
+    expect(confirmed && buildPage(confirmed, { appointmentId: 'a1', link: 'mailbox/letter/index?id=l1' })).toBe('mailbox/letter/index?id=l1');
     expect(overridden.forEvent('BOOKING_REMINDER')).toBeNull();
     expect(overridden.forEvent('RATING_REQUEST')?.templateId).toBe('PROD_TPL_RATE');
     expect(overridden.isLongTermTemplate('PROD_TPL_1')).toBe(true);

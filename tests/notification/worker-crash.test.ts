@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { enqueueNotification } from '../../bff/src/modules/notification/enqueue-notification';
 import { bookingPayload, createResidents, removeResidents, runTag, waitFor, type Resident } from './notification-support';
 
@@ -92,7 +93,7 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 const sentNumbers = (): string[] => residents.flatMap((resident) => fake.control.subscribeMessages(resident.openid).map((message) => message.data.character_string4 ?? ''));
 
 beforeAll(async () => {
-  fake = await startFakeWechat();
+  fake = await startFakeWechat({ pages: [...miniProgramPages] });
   await startSlowProxy(fake.url, 15);
   prisma = createPrismaClient(process.env.DATABASE_URL ?? '', { connectionLimit: 8 });
   residents = await createResidents(prisma, `crash-${tag}`, total / perResident);

@@ -226,6 +226,10 @@ const table: Record<string, Cell> = {
   // (401 {"code":"FAIL"} in WeChat's shape), whoever sends it.
   'POST /payments/wechatpay/notify/transaction': { expect: everyone(401), body: () => ({}) },
   'POST /payments/wechatpay/notify/refund': { expect: everyone(401), body: () => ({}) },
+  // WeChat's 消息推送 (media-check verdicts) carries no session: an unsigned request is refused by
+  // its signature check, whoever sends it.
+  'GET /wechat/message-push': { expect: everyone(403) },
+  'POST /wechat/message-push': { expect: everyone(403), body: () => ({ Event: 'wxa_media_check', trace_id: 'forged', result: { suggest: 'pass', label: 100 } }) },
   'GET /openapi.json': { expect: everyone(200) },
 };
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
-import { errorBodySchema } from '@govpocket/shared';
+import { errorBodySchema, miniProgramPages } from '@govpocket/shared';
 import { startFakeWechat } from '@govpocket/fake-wechat';
 import { merchantEnv } from '../fees/fees-env';
 import type { WechatTestApp } from '../support/fake-wechat-app';
@@ -177,7 +177,7 @@ const describeInput = (route: Route, input: FuzzRequest): string => `${route.met
 
 beforeAll(async () => {
   // Online payment switched on (merchant keys of the fake), so /fee-orders/:id/pay reaches its checks.
-  const fake = await startFakeWechat();
+  const fake = await startFakeWechat({ pages: [...miniProgramPages] });
   const app = await createTestApp({ WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...merchantEnv(fake, 'http://127.0.0.1:9') });
   t = { ...app, fake, close: async () => { await app.close(); await fake.close(); } };
   await ensureDemoSeeded(t.prisma);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type Redis from 'ioredis';
 import { createPrismaClient, Prisma, type PrismaClient } from '@govpocket/db';
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import { seatKeys, seatMember } from '../../bff/src/modules/booking/reservation';
 import { connectRedis } from '../../bff/src/platform/redis';
 import { startBffProcess, stopProcess, type BffProcess } from '../support/bff-process';
@@ -67,7 +68,7 @@ const bffAt = (index: number): BffProcess => {
 const diagnosis = (): string => started.map((bff, index) => `--- BFF start ${index} ---\n${bff.output.join('').slice(-4000)}`).join('\n');
 
 beforeAll(async () => {
-  fake = await startFakeWechat();
+  fake = await startFakeWechat({ pages: [...miniProgramPages] });
   prisma = createPrismaClient(process.env.DATABASE_URL ?? '', { connectionLimit: 6 });
   redis = await connectRedis(process.env.REDIS_URL ?? '');
   world = await seedBurstWorld(prisma, { capacity });

@@ -1,4 +1,5 @@
 import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
+import { miniProgramPages } from '@govpocket/shared';
 import type { Logger } from '../../bff/src/platform/logger';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -6,7 +7,8 @@ import { createTestApp, type TestApp } from './test-app';
 export type WechatTestApp = TestApp & { fake: FakeWechat };
 
 export async function createWechatTestApp(env: Record<string, string> = {}, options: { logger?: Logger; now?: () => Date } = {}): Promise<WechatTestApp> {
-  const fake = await startFakeWechat();
+  // The released mini-program's pages, so a link to any other page fails with 41030 as in production.
+  const fake = await startFakeWechat({ pages: [...miniProgramPages] });
   const testApp = await createTestApp({ WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url, ...env }, options);
   return {
     ...testApp,

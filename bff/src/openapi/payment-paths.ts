@@ -37,6 +37,32 @@ const notifyEndpoint = (path: string, operationId: string, summary: string): Api
   responses: { 204: noContent('已处理'), 400: json('通知无效（如未开通支付、内容有误）', payNotifyFailureSchema), 401: json('验签失败', payNotifyFailureSchema), 500: json('系统繁忙，稍后重试', payNotifyFailureSchema) },
 });
 
+/** The signed query of WeChat's 消息推送: sha1 of the sorted push token, timestamp and nonce. */
+const pushQuerySchema = z.object({ signature: z.string(), timestamp: z.string(), nonce: z.string(), echostr: z.string().optional() });
+const pushText = { 'text/plain': { schema: { type: 'string' } } };
+const messagePushPaths: ApiOperation[] = [
+  {
+    method: 'get', path: '/wechat/message-push', operationId: 'verifyMessagePush', tag: '微信消息推送', access: 'public', summary: '消息推送服务器地址校验（原样返回 echostr）',
+    description: '仅供微信调用：signature 不符时 403。', query: pushQuerySchema,
+    responses: { 200: { description: 'echostr', media: pushText } }, errors: [403],
+  },
+  {
+    method: 'post', path: '/wechat/message-push', operationId: 'receiveMessagePush', tag: '微信消息推送', access: 'public', summary: '消息推送：图片内容安全检测结果（wxa_media_check）',
+    description: '仅供微信调用（明文或兼容模式，JSON 格式）：凭查询串的 signature 验签，同一 trace_id 只记录一次；未知的 trace_id 答复 404（微信会重推）；其他事件忽略。答复 success。',
+    query: pushQuerySchema,
+    rawBody: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          description: 'wxa_media_check 事件',
+          properties: { Event: { type: 'string' }, trace_id: { type: 'string' }, errcode: { type: 'integer' }, result: { type: 'object', properties: { suggest: { type: 'string', enum: ['pass', 'review', 'risky'] }, label: { type: 'integer' } } } },
+        },
+      },
+    },
+    responses: { 200: { description: 'success', media: pushText } }, errors: [400, 403, 404],
+  },
+];
+
 export const paymentPaths: ApiOperation[] = [
   { method: 'get', path: '/fee-orders', operationId: 'listMyFeeOrders', tag: resident, access: 'login', summary: '我的缴费单（可按状态筛选）', query: myFeeOrdersQuerySchema, responses: { 200: json('缴费单', feeOrderListResponseSchema) }, errors: [400] },
   { method: 'get', path: '/fee-orders/:id', operationId: 'readMyFeeOrder', tag: resident, access: 'login', summary: '缴费单详情（电子票据、退款）', responses: { 200: json('缴费单', feeOrderResponseSchema) }, errors: [404] },
@@ -55,4 +81,5 @@ export const paymentPaths: ApiOperation[] = [
   },
   notifyEndpoint('/payments/wechatpay/notify/transaction', 'notifyPaymentTransaction', '微信支付结果通知'),
   notifyEndpoint('/payments/wechatpay/notify/refund', 'notifyPaymentRefund', '微信退款结果通知'),
+  ...messagePushPaths,
 ];

@@ -20,16 +20,22 @@ export const rateLimitPolicies = {
   // Per user: a letter takes up to 9 images and a booking a handful of material photos.
   documentUpload: { points: 30, durationSeconds: 60 * 60, message: '上传文件过于频繁，请稍后再试' },
   imageUpload: { points: 60, durationSeconds: 60 * 60, message: '上传图片过于频繁，请稍后再试' },
+  // Routes that spend WeChat quota, per user: images sent to mediaCheckAsync (one point each),
+  // texts sent to msgSecCheck outside the submissions limited above, and getPhoneNumber.
+  mediaCheck: { points: 60, durationSeconds: 60 * 60, message: '提交图片过于频繁，请稍后再试' },
+  textCheck: { points: 30, durationSeconds: 60 * 60, message: '提交过于频繁，请稍后再试' },
+  phoneNumber: { points: 10, durationSeconds: 60 * 60, message: '手机号授权过于频繁，请1小时后再试' },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof rateLimitPolicies;
 
 export type RateLimiter = {
   /**
-   * Counts one attempt for `key`; throws RATE_LIMITED when the policy is exhausted. `points`
-   * replaces the policy's allowance when it comes from a setting (the counter is the same).
+   * Counts `cost` attempts (default one) for `key`; throws RATE_LIMITED when the policy is
+   * exhausted. `points` replaces the policy's allowance when it comes from a setting (the counter
+   * is the same).
    */
-  consume: (name: RateLimitName, key: string, options?: { points?: number }) => Promise<void>;
+  consume: (name: RateLimitName, key: string, options?: { points?: number; cost?: number }) => Promise<void>;
   reset: (name: RateLimitName, key: string) => Promise<void>;
 };
 
@@ -53,7 +59,7 @@ export function createRateLimiter({ redis, keyPrefix, policies = rateLimitPolici
   return {
     consume: async (name, key, options = {}) => {
       try {
-        await limiterFor(name, options.points).consume(key);
+        await limiterFor(name, options.points).consume(key, options.cost ?? 1);
       } catch (error) {
         if (error instanceof RateLimiterRes) {
           throw new AppError('RATE_LIMITED', { message: policies[name].message, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) });

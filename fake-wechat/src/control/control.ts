@@ -4,6 +4,7 @@ import { initialSettings, seedState, type FakeContext } from '../fake-context';
 import type { SensitiveWords, ResponseSerialMode } from '../options';
 import { mintPhoneCode } from '../mini-program/phone-number';
 import { ensureUser, mintLoginCode } from '../mini-program/session';
+import { releaseMediaVerdict } from '../mini-program/media-check';
 import { acceptSubscription, revokeSubscription, sentSubscribeMessages } from '../mini-program/subscribe-message';
 import { settleRefund } from '../pay/refunds';
 import { settleOrder } from '../pay/transactions';
@@ -95,8 +96,19 @@ export function createControl(fake: FakeContext) {
       fake.state.settings.sensitiveWords = { risky: words.risky ?? current.risky, review: words.review ?? current.review, labels: { ...current.labels, ...words.labels } };
       return fake.state.settings.sensitiveWords;
     },
-    setMediaVerdict: (mediaUrl: string, verdict: Verdict): void => {
-      fake.state.settings.mediaVerdicts.set(mediaUrl, verdict);
+    /** The verdict for media matching `match`: a whole media_url, a URL path (`/files/abc`) or the sha256 (hex) of the bytes. */
+    setMediaVerdict: (match: string, verdict: Verdict): void => {
+      fake.state.settings.mediaVerdicts.set(match, verdict);
+    },
+    /** Hold: media-check events wait for pushMediaVerdict; off: they go out on their own (held ones stay held). */
+    holdMediaVerdicts: (hold: boolean): void => {
+      fake.state.settings.holdMediaVerdicts = hold;
+    },
+    /** Pushes the event of a held media check now, with `verdict` or the one it was judged to have. */
+    pushMediaVerdict: (traceId: string, verdict?: Verdict): Promise<MediaCheckRecord> => releaseMediaVerdict(fake, traceId, verdict),
+    /** Pages of the released mini-program (subscribe/send answers 41030 for others); undefined accepts every page. */
+    setPages: (pages: string[] | undefined): void => {
+      fake.state.settings.pages = pages?.map((page) => page.replace(/^\//, ''));
     },
     setMessagePushUrl: (url: string | undefined): void => {
       fake.state.settings.messagePushUrl = url;

@@ -136,10 +136,28 @@ export function controlRouter(control: FakeWechatControl): Router {
     const input = body(ctx);
     ctx.body = control.setSensitiveWords({ risky: stringList(input, 'risky'), review: stringList(input, 'review'), labels: numberRecord(input, 'labels') });
   });
+  // One of media_url (the whole URL), path (its path, for signed URLs) or sha256 (of the bytes).
   router.post('/media-verdict', (ctx) => {
     const input = body(ctx);
     const suggest = oneOf(suggests, required(input, 'suggest'), 'suggest') ?? 'pass';
-    control.setMediaVerdict(required(input, 'media_url'), { suggest, label: integerField(input, 'label') ?? (suggest === 'pass' ? 100 : 20002) });
+    const match = stringField(input, 'media_url') ?? stringField(input, 'path') ?? stringField(input, 'sha256');
+    if (!match) throw new ControlError(400, 'MISSING_FIELD', 'media_url, path or sha256 is required');
+    control.setMediaVerdict(match, { suggest, label: integerField(input, 'label') ?? (suggest === 'pass' ? 100 : 20002) });
+    ctx.body = { ok: true };
+  });
+  router.post('/media-checks/hold', (ctx) => {
+    control.holdMediaVerdicts(booleanField(body(ctx), 'hold') ?? true);
+    ctx.body = { ok: true };
+  });
+  router.post('/media-checks/push', async (ctx) => {
+    const input = body(ctx);
+    const suggest = oneOf(suggests, stringField(input, 'suggest'), 'suggest');
+    const verdict = suggest ? { suggest, label: integerField(input, 'label') ?? (suggest === 'pass' ? 100 : 20002) } : undefined;
+    ctx.body = await control.pushMediaVerdict(required(input, 'trace_id'), verdict);
+  });
+  router.post('/pages', (ctx) => {
+    const input = body(ctx);
+    control.setPages(input.pages === null ? undefined : (stringList(input, 'pages') ?? undefined));
     ctx.body = { ok: true };
   });
   router.post('/push-url', (ctx) => {

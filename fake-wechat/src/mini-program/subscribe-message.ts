@@ -46,10 +46,12 @@ function checkData(templateKeys: readonly string[], values: Record<string, strin
   }
 }
 
+/** Like WeChat: the page without its query must be a page of the released mini-program (41030 otherwise). */
 function checkPage(fake: FakeContext, page: string | undefined): void {
-  if (page === undefined || fake.options.pages === undefined) return;
+  const pages = fake.state.settings.pages;
+  if (page === undefined || pages === undefined) return;
   const path = page.split('?')[0]?.replace(/^\//, '') ?? '';
-  if (!fake.options.pages.some((known) => known.replace(/^\//, '') === path)) throw wxErrors.invalidPage();
+  if (!pages.includes(path)) throw wxErrors.invalidPage();
 }
 
 function deliver(fake: FakeContext, attempt: SubscribeAttempt, accessToken: string | undefined): number {

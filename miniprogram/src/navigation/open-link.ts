@@ -1,16 +1,19 @@
 import Taro from '@tarojs/taro';
+import { linkTarget } from '@govpocket/shared';
 import { showNotice } from '@/notice/notice';
-import { routes } from './routes';
-
-const tabPaths: ReadonlySet<string> = new Set([routes.home, routes.services, routes.interact, routes.mine]);
 
 /**
- * Opens the page a message points at (`/pages/booking/detail?id=…`, with or without the leading
- * slash). Tab pages open with switchTab, which cannot carry a query: they show their start state.
+ * Opens the page a message points at (`booking/detail/index?id=…`, with or without the leading
+ * slash): a tab page with switchTab (which cannot carry a query: it shows its start state), any
+ * other page of the app with navigateTo. A link to a page this version does not have (an old
+ * message, a newer server) says so at once.
  */
 export function openLink(link: string): void {
-  const url = link.startsWith('/') ? link : `/${link}`;
-  const path = url.split('?')[0] ?? url;
-  const opening = tabPaths.has(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url });
+  const target = linkTarget(link);
+  if (target.kind === 'unknown') {
+    showNotice('页面打开失败，请稍后再试');
+    return;
+  }
+  const opening = target.kind === 'tab' ? Taro.switchTab({ url: target.url }) : Taro.navigateTo({ url: target.url });
   void opening.catch(() => showNotice('页面打开失败，请稍后再试'));
 }

@@ -1,11 +1,11 @@
 import type { NotificationEvent, PrismaClient } from '../../generated/client/client';
+import { pageLinks } from '@govpocket/shared';
 import { seedId } from './clock';
 import { type People, personaUserId } from './people';
 
 /**
  * A few messages in the in-app message centre, matching the seeded letters and consultations.
- * Links point at the mini-program pages that exist today (tab pages with a query); the pages
- * pick up the query once the detail pages are built.
+ * Links open the letter or consultation itself, built with the same pageLinks as the BFF's.
  */
 
 type MessageSpec = {
@@ -22,8 +22,21 @@ type MessageSpec = {
 const hourMs = 60 * 60 * 1000;
 
 export async function seedNotifications(prisma: PrismaClient, people: People, letters: Map<string, string>, consultations: Map<string, string>, now: Date): Promise<void> {
-  const letterLink = (trackingCode: string): string => `/pages/interact/index?letterId=${letters.get(trackingCode) ?? ''}`;
-  const consultationLink = (key: string): string => `/pages/interact/index?consultationId=${consultations.get(key) ?? ''}`;
+  const letterLink = (trackingCode: string): string => {
+    const letterId = letters.get(trackingCode);
+    if (!letterId) throw new Error(`seed: no letter ${trackingCode} for its message`);
+    return pageLinks.residentLetter(letterId);
+  };
+  const staffLetterLink = (trackingCode: string): string => {
+    const letterId = letters.get(trackingCode);
+    if (!letterId) throw new Error(`seed: no letter ${trackingCode} for its message`);
+    return pageLinks.staffLetter(letterId);
+  };
+  const consultationLink = (key: string): string => {
+    const consultationId = consultations.get(key);
+    if (!consultationId) throw new Error(`seed: no consultation ${key} for its message`);
+    return pageLinks.consultation(consultationId);
+  };
   const messages: MessageSpec[] = [
     {
       key: 'letter-0003-accepted',
@@ -61,7 +74,7 @@ export async function seedNotifications(prisma: PrismaClient, people: People, le
       eventType: 'LETTER_DEADLINE_WARNING',
       title: '来信即将到期',
       body: '来信《江北区一家超市多次销售过期食品》将在2个工作日内到达答复期限，请抓紧办理。',
-      link: '/staff/index/index',
+      link: staffLetterLink('QJDEMO0004'),
       hoursAgo: 6,
       isRead: false,
     },
@@ -71,7 +84,7 @@ export async function seedNotifications(prisma: PrismaClient, people: People, le
       eventType: 'LETTER_OVERDUE',
       title: '来信已超期',
       body: '来信《母亲被骗购买高价保健品，想申请法律援助》已超过答复期限，已列入督办。',
-      link: '/staff/index/index',
+      link: staffLetterLink('QJDEMO0005'),
       hoursAgo: 3,
       isRead: false,
     },
@@ -81,7 +94,7 @@ export async function seedNotifications(prisma: PrismaClient, people: People, le
       eventType: 'LETTER_REPLY_SUBMITTED',
       title: '有答复待审核',
       body: '市市场监管局已提交来信《网购生鲜食品能否七日无理由退货》的答复，请审核。',
-      link: '/staff/index/index',
+      link: staffLetterLink('QJDEMO0006'),
       hoursAgo: 18,
       isRead: false,
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   appointmentStatusSchema,
   cancellationActorSchema,
+  contentCheckStatusSchema,
   deliveryMethodSchema,
   followUpStatusSchema,
   preReviewStatusSchema,
@@ -304,6 +305,9 @@ export type HallCancelResponse = z.infer<typeof hallCancelResponseSchema>;
 export const moveAppointmentRequestSchema = z.object({ slotId: idSchema, reason: z.string().trim().min(2, '请填写调整原因').max(100) });
 
 export const staffPreReviewSchema = preReviewFileViewSchema.extend({
+  /** WeChat's media check of the photo: PENDING (检测中) until its verdict arrives. */
+  checkStatus: contentCheckStatusSchema,
+  checkStatusLabel: z.string(),
   appointmentId: z.string(),
   itemName: z.string(),
   date: dateSchema,
@@ -325,7 +329,10 @@ export const hallRatingSchema = z.object({
   level: ratingLevelSchema,
   levelLabel: z.string(),
   tags: z.array(z.string()),
+  /** null when there is none, or while it is held by content safety (isTextHeld). */
   text: z.string().nullable(),
+  /** The resident wrote a comment that content safety holds for review (or has not checked yet). */
+  isTextHeld: z.boolean(),
   itemName: z.string(),
   createdAt: z.string(),
 });

@@ -26,7 +26,7 @@ export const notificationItemSchema = z.object({
   eventType: notificationEventSchema.nullable(),
   title: z.string(),
   body: z.string(),
-  /** A mini-program page to open, e.g. `pages/booking/detail?id=…`; null when there is none. */
+  /** A mini-program page to open, e.g. `booking/detail/index?id=…` (see pageLinks); null when there is none. */
   link: z.string().nullable(),
   isRead: z.boolean(),
   readAt: z.iso.datetime().nullable(),

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { encryptPersonal, newRecordId, type Prisma } from '@govpocket/db';
-import type { CreateAppointmentRequest } from '@govpocket/shared';
+import { pageLinks, type CreateAppointmentRequest } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { saveChecklist } from '../guide/resident-repository';
@@ -147,8 +147,9 @@ async function insertBooking(tx: Prisma.TransactionClient, input: InsertInput): 
   return appointmentId;
 }
 
+/** 我的预约 → this appointment: every booking notification links here. */
 export function appointmentLink(appointmentId: string): string {
-  return `pages/booking/detail?id=${appointmentId}`;
+  return pageLinks.appointment(appointmentId);
 }
 
 /** PreReviewFile.fileUrl keeps the upload's path; signed URLs are minted per viewer when shown. */

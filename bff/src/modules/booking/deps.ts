@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from '@govpocket/db';
 import type { SessionUser } from '@govpocket/shared';
 import type { CalendarService } from '../calendar/service';
+import type { MediaChecks } from '../content-safety/media-check';
+import type { ContentSafetyDeps } from '../content-safety/service';
 import type { FileDeps } from '../files';
 import type { BookingLookups } from './lookups';
 import type { SeatGate } from './reservation';
@@ -14,6 +16,10 @@ export type BookingDeps = {
   settings: BookingSettingsReader;
   lookups: BookingLookups;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
+  /** WeChat's media check of pre-review photos, asked for once the booking is stored. */
+  mediaChecks?: MediaChecks;
+  /** Rating comments pass the same content safety as letters. */
+  contentSafety?: ContentSafetyDeps;
   now: () => Date;
   /** Runs in the hall's cancellation transaction (refunds of paid fee orders); returns what to do after the commit. */
   onHallCancel?: HallCancelHook;

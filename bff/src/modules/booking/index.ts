@@ -2,6 +2,8 @@ import type Redis from 'ioredis';
 import type { PrismaClient } from '@govpocket/db';
 import type { RateLimiter } from '../../platform/rate-limit';
 import type { AppRouter } from '../../platform/http/router';
+import type { MediaChecks } from '../content-safety/media-check';
+import type { ContentSafetyDeps } from '../content-safety/service';
 import type { CalendarService } from '../calendar/service';
 import type { FileDeps } from '../files';
 import type { BookingDeps, HallCancelHook } from './deps';
@@ -16,17 +18,19 @@ import { scheduleAdminRoutes } from './schedule-routes';
 export type { BookingDeps, HallCancelHook } from './deps';
 export { bookingScheduledJobs, generateSlots, markNoShows, sendReminders } from './jobs';
 
-export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, now = () => new Date(), onHallCancel, onScheduleChange }: {
+export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, mediaChecks, contentSafety, now = () => new Date(), onHallCancel, onScheduleChange }: {
   prisma: PrismaClient;
   redis: Redis;
   keyPrefix: string;
   calendar: CalendarService;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
+  mediaChecks?: MediaChecks;
+  contentSafety?: ContentSafetyDeps;
   now?: () => Date;
   onHallCancel?: HallCancelHook;
   onScheduleChange?: () => Promise<void>;
 }): BookingDeps {
-  return { prisma, gate: createSeatGate({ redis, keyPrefix }), calendar, settings: createBookingSettingsReader(prisma), lookups: createBookingLookups(prisma), files, now, onHallCancel, onScheduleChange };
+  return { prisma, gate: createSeatGate({ redis, keyPrefix }), calendar, settings: createBookingSettingsReader(prisma), lookups: createBookingLookups(prisma), files, mediaChecks, contentSafety, now, onHallCancel, onScheduleChange };
 }
 
 export function bookingRouters(deps: BookingDeps, { rateLimiter }: { rateLimiter: RateLimiter }): AppRouter[] {

@@ -4,7 +4,9 @@ import { addLocalDays, atLocalTime, localDateOf } from '../calendar/shanghai-tim
 import { createCalendarService } from '../calendar/service';
 import { enqueueNotification, type ScheduledJob } from '../notification';
 import { appointmentLink } from './book-appointment';
+import type { ContentSafetyDeps } from '../content-safety/service';
 import { toDbDate } from './dates';
+import { recheckPendingRatingTexts } from './rating-service';
 import { markNoShows } from './no-show';
 import { listUnremindedOn, listUnremindedStartingBetween, reminderDedupeKey, type ReminderTarget } from './reminder-repository';
 import { createBookingSettingsReader, type BookingSettingsReader } from './settings';
@@ -46,7 +48,7 @@ export async function sendReminders(deps: { prisma: PrismaClient; settings: Book
   return report;
 }
 
-export function bookingScheduledJobs({ prisma, redis, keyPrefix, now = () => new Date() }: { prisma: PrismaClient; redis: Redis; keyPrefix: string; now?: () => Date }): ScheduledJob[] {
+export function bookingScheduledJobs({ prisma, redis, keyPrefix, contentSafety, now = () => new Date() }: { prisma: PrismaClient; redis: Redis; keyPrefix: string; contentSafety?: ContentSafetyDeps; now?: () => Date }): ScheduledJob[] {
   const deps: SlotGenerationDeps = { prisma, calendar: createCalendarService({ prisma, redis, keyPrefix }), settings: createBookingSettingsReader(prisma) };
   return [
     {
@@ -72,5 +74,14 @@ export function bookingScheduledJobs({ prisma, redis, keyPrefix, now = () => new
         await sendReminders(deps, { now: now() });
       },
     },
+    ...(contentSafety
+      ? [{
+          name: 'rating-text-recheck',
+          every: 5 * 60_000,
+          handler: async () => {
+            await recheckPendingRatingTexts({ prisma, contentSafety });
+          },
+        }]
+      : []),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from '@govpocket/db';
+import { pageLinks } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { enqueueNotification } from '../notification';
@@ -21,7 +22,7 @@ export async function pauseAfterNoShow(tx: Prisma.TransactionClient, { residentI
   const reason = `${settings.noShowWindowDays}天内预约未到场${noShows}次`;
   const pauseId = await insertPause(tx, { userId: residentId, reason, noShowCount: noShows, pausedFrom: now, pausedUntil });
   await writeAudit(tx, { actorUserId: null, actorRole: null, action: 'BOOKING_PAUSED', entityType: 'BookingPause', entityId: pauseId, after: { userId: residentId, pausedUntil: pausedUntil.toISOString(), reason } });
-  await enqueueNotification(tx, { userId: residentId, event: 'BOOKING_PAUSED', payload: { pausedUntil, reason, link: 'pages/booking/index' }, dedupeKey: `BOOKING_PAUSED:${pauseId}` });
+  await enqueueNotification(tx, { userId: residentId, event: 'BOOKING_PAUSED', payload: { pausedUntil, reason, link: pageLinks.appointments() }, dedupeKey: `BOOKING_PAUSED:${pauseId}` });
   return true;
 }
 

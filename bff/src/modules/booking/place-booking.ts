@@ -21,7 +21,7 @@ export async function placeBooking(
   let hold: SeatHold | undefined;
   let isBooking = false;
   try {
-    return await runIdempotently(
+    const answer = await runIdempotently(
       {
         prisma: deps.prisma, scope: `appointment.book:${residentId}`, key: idempotencyKey, userId: residentId, request, now: deps.now,
         refuseEarly: async () => {
@@ -31,12 +31,17 @@ export async function placeBooking(
       (json) => appointmentResponseSchema.parse(json),
       async () => {
         await deps.rateLimiter.consume('booking', residentId);
+        // Every pre-review photo costs a WeChat media check.
+        if (request.preReviewFileIds?.length) await deps.rateLimiter.consume('mediaCheck', residentId, { cost: request.preReviewFileIds.length });
         const seat = hold ?? (await holdSeat(deps, target));
         isBooking = true;
         const { appointmentId } = await bookAppointment(deps, { ...request, residentId, idempotencyKey, requestId, hold: seat });
         return { status: 201, body: { appointment: await getAppointment(deps, { residentId, appointmentId }) } };
       },
     );
+    // After the commit: WeChat downloads and judges the pre-review photos; a failure is retried by a job.
+    if (request.preReviewFileIds?.length) await deps.mediaChecks?.request({ appointmentId: answer.body.appointment.id });
+    return answer;
   } finally {
     if (hold && !isBooking) await hold.release();
   }

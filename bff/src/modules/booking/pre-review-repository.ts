@@ -10,7 +10,7 @@ export async function findPreReviewUploads(db: Db, { ownerId, fileIds }: { owner
 }
 
 const staffPreReviewSelect = {
-  id: true, materialId: true, materialName: true, fileUrl: true, status: true, comment: true, reviewedAt: true,
+  id: true, materialId: true, materialName: true, fileUrl: true, status: true, comment: true, reviewedAt: true, checkStatus: true,
   appointment: { select: { id: true, status: true, residentId: true, date: true, slot: { select: { startTime: true } }, item: { select: { name: true } } } },
 } as const;
 

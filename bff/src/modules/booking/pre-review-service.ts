@@ -1,4 +1,4 @@
-import type { SessionUser, StaffPreReview } from '@govpocket/shared';
+import { contentCheckStatusLabels, type SessionUser, type StaffPreReview } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { localDateOf } from '../calendar/shanghai-time';
@@ -17,6 +17,8 @@ import { inTransaction } from '../../platform/db/transaction';
 function toStaffPreReview(deps: BookingDeps, row: StaffPreReviewRow, viewerUserId: string): StaffPreReview {
   return {
     ...toPreReviewView(deps, row, viewerUserId),
+    checkStatus: row.checkStatus,
+    checkStatusLabel: contentCheckStatusLabels[row.checkStatus],
     appointmentId: row.appointment.id,
     itemName: row.appointment.item.name,
     date: fromDbDate(row.appointment.date),

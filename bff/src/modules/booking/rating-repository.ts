@@ -5,7 +5,7 @@ import type { Db } from './repository';
 export async function findRateable(db: Db, { id, residentId }: { id: string; residentId: string }) {
   return db.appointment.findFirst({
     where: { id, residentId },
-    select: { id: true, status: true, completedAt: true, hallId: true, itemId: true, item: { select: { name: true } }, hall: { select: { name: true } }, rating: { select: { id: true } } },
+    select: { id: true, status: true, completedAt: true, hallId: true, itemId: true, item: { select: { name: true } }, hall: { select: { name: true } }, rating: { select: { id: true } }, resident: { select: { openid: true } } },
   });
 }
 
@@ -28,7 +28,7 @@ export async function listHallStaffUserIds(db: Db, hallId: string): Promise<stri
   return [...new Set(rows.flatMap((row) => (row.staffAccount.userId ? [row.staffAccount.userId] : [])))];
 }
 
-const hallRatingSelect = { id: true, level: true, tags: true, text: true, createdAt: true, item: { select: { name: true } } } satisfies Prisma.RatingSelect;
+const hallRatingSelect = { id: true, level: true, tags: true, text: true, textCheckStatus: true, createdAt: true, item: { select: { name: true } } } satisfies Prisma.RatingSelect;
 
 export async function listHallRatings(db: Db, hallId: string) {
   return db.rating.findMany({ where: { hallId }, select: hallRatingSelect, orderBy: { createdAt: 'desc' }, take: 100 });
@@ -49,4 +49,18 @@ export async function findHallFollowUp(db: Db, { id, hallId }: { id: string; hal
 export async function resolveFollowUpRow(tx: Prisma.TransactionClient, input: { id: string; status: 'FIXED' | 'EXPLAINED'; result: string; handledById: string; handledAt: Date }): Promise<boolean> {
   const changed = await tx.ratingFollowUp.updateMany({ where: { id: input.id, status: 'OPEN' }, data: { status: input.status, result: input.result, handledById: input.handledById, handledAt: input.handledAt } });
   return changed.count === 1;
+}
+
+/** Rating comments stored while WeChat's check was unreachable (or written before the check existed). */
+export async function listPendingRatingTexts(db: Db, limit = 100) {
+  return db.rating.findMany({
+    where: { textCheckStatus: 'PENDING', text: { not: null } },
+    select: { id: true, text: true, resident: { select: { openid: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+  });
+}
+
+export async function setRatingTextCheck(db: Db, id: string, { status, traceId }: { status: 'PASS' | 'REVIEW' | 'RISKY'; traceId: string | null }): Promise<void> {
+  await db.rating.updateMany({ where: { id, textCheckStatus: 'PENDING' }, data: { textCheckStatus: status, ...(traceId ? { textCheckTraceId: traceId } : {}) } });
 }

@@ -1,6 +1,8 @@
 import type { HallFollowUp, RateAppointmentRequest, RatingView } from '@govpocket/shared';
-import { followUpRatingLevels, followUpStatusLabels, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
+import { followUpRatingLevels, followUpStatusLabels, pageLinks, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
+import type { RateLimiter } from '../../platform/rate-limit';
+import { checkResidentText, type ContentSafetyDeps, type ContentVerdict } from '../content-safety/service';
 import { AppError } from '../../platform/errors/app-error';
 import { enqueueNotification } from '../notification';
 import { stringArray } from './appointment-view';
@@ -14,7 +16,9 @@ import {
   listHallFollowUps,
   listHallRatings,
   listHallStaffUserIds,
+  listPendingRatingTexts,
   resolveFollowUpRow,
+  setRatingTextCheck,
   type FollowUpRow,
 } from './rating-repository';
 import { inTransaction, isUniqueViolation } from '../../platform/db/transaction';
@@ -25,7 +29,7 @@ import { inTransaction, isUniqueViolation } from '../../platform/db/transaction'
  */
 const scores: Record<RatingLevel, number> = { VERY_SATISFIED: 5, SATISFIED: 4, BASICALLY_SATISFIED: 3, DISSATISFIED: 2, VERY_DISSATISFIED: 1 };
 
-export async function rateAppointment(deps: BookingDeps, input: RateAppointmentRequest & { residentId: string; appointmentId: string; requestId: string }): Promise<RatingView> {
+export async function rateAppointment(deps: BookingDeps & { rateLimiter?: RateLimiter }, input: RateAppointmentRequest & { residentId: string; appointmentId: string; requestId: string }): Promise<RatingView> {
   const { residentId, appointmentId } = input;
   const appointment = await findRateable(deps.prisma, { id: appointmentId, residentId });
   if (!appointment) throw new AppError('NOT_FOUND', { message: '预约不存在' });
@@ -34,19 +38,23 @@ export async function rateAppointment(deps: BookingDeps, input: RateAppointmentR
   const now = deps.now();
   const settings = await deps.settings.read();
   if (now.getTime() > appointment.completedAt.getTime() + settings.ratingWindowDays * 86_400_000) throw new AppError('BOOKING_NOT_ALLOWED', { message: `已超过评价期限（办结后${settings.ratingWindowDays}天内）` });
+  const textCheck = input.text ? await checkRatingText(deps, { text: input.text, openid: appointment.resident.openid, residentId }) : null;
   const needsFollowUp = followUpRatingLevels.includes(input.level);
   const dueAt = needsFollowUp ? (await deps.calendar.current()).addWorkingDays(now, settings.followUpWorkingDays) : null;
   const staffUserId = await findServingStaffId(deps.prisma, appointmentId);
   try {
     return await inTransaction(deps.prisma, async (tx) => {
-      const rating = await insertRating(tx, { appointmentId, residentId, hallId: appointment.hallId, itemId: appointment.itemId, staffUserId, level: input.level, tags: input.tags, text: input.text || null });
+      const rating = await insertRating(tx, {
+        appointmentId, residentId, hallId: appointment.hallId, itemId: appointment.itemId, staffUserId, level: input.level, tags: input.tags, text: input.text || null,
+        textCheckStatus: textCheck?.status ?? 'PASS', textCheckTraceId: textCheck?.traceId ?? null,
+      });
       const followUp = dueAt ? await insertFollowUp(tx, { ratingId: rating.id, hallId: appointment.hallId, dueAt }) : null;
-      await writeAudit(tx, { actorUserId: residentId, actorRole: 'RESIDENT', action: 'APPOINTMENT_RATED', entityType: 'Appointment', entityId: appointmentId, after: { level: input.level }, requestId: input.requestId });
+      await writeAudit(tx, { actorUserId: residentId, actorRole: 'RESIDENT', action: 'APPOINTMENT_RATED', entityType: 'Appointment', entityId: appointmentId, after: { level: input.level, textCheckStatus: textCheck?.status ?? null }, requestId: input.requestId });
       if (followUp) {
         for (const userId of await listHallStaffUserIds(tx, appointment.hallId)) {
           await enqueueNotification(tx, {
             userId, event: 'RATING_FOLLOW_UP_CREATED',
-            payload: { ratingId: rating.id, itemName: appointment.item.name, hallName: appointment.hall.name, score: scores[input.level], link: `staff/pages/follow-ups/index?hallId=${appointment.hallId}` },
+            payload: { ratingId: rating.id, itemName: appointment.item.name, hallName: appointment.hall.name, score: scores[input.level], link: pageLinks.staffFollowUps() },
             dedupeKey: `RATING_FOLLOW_UP_CREATED:${rating.id}:${userId}`,
           });
         }
@@ -62,10 +70,22 @@ export async function rateAppointment(deps: BookingDeps, input: RateAppointmentR
   }
 }
 
+/**
+ * A comment passes content safety like a letter: a blocked word or a risky verdict refuses it
+ * (422, nothing stored); a review word or WeChat being unreachable stores it held (REVIEW /
+ * PENDING), and the hall does not see a held text.
+ */
+async function checkRatingText(deps: BookingDeps & { rateLimiter?: RateLimiter }, { text, openid, residentId }: { text: string; openid: string; residentId: string }): Promise<ContentVerdict> {
+  if (!deps.contentSafety) return { status: 'PENDING', traceId: null, reasons: [] };
+  await deps.rateLimiter?.consume('textCheck', residentId);
+  return checkResidentText(deps.contentSafety, { text, openid, scene: 'COMMENT' });
+}
+
 type HallRatingRow = FollowUpRow['rating'];
 
 export function toHallRating(row: HallRatingRow) {
-  return { id: row.id, level: row.level, levelLabel: ratingLevelLabels[row.level], tags: stringArray(row.tags), text: row.text, itemName: row.item.name, createdAt: row.createdAt.toISOString() };
+  const isTextHeld = row.text !== null && row.textCheckStatus !== 'PASS';
+  return { id: row.id, level: row.level, levelLabel: ratingLevelLabels[row.level], tags: stringArray(row.tags), text: isTextHeld ? null : row.text, isTextHeld, itemName: row.item.name, createdAt: row.createdAt.toISOString() };
 }
 
 function toHallFollowUp(row: FollowUpRow, now: Date): HallFollowUp {
@@ -101,4 +121,21 @@ export async function resolveFollowUp(
   const row = await findHallFollowUp(deps.prisma, { id: followUpId, hallId });
   if (!row) throw new AppError('NOT_FOUND', { message: '回访任务不存在' });
   return toHallFollowUp(row, now);
+}
+
+/** Comments held as PENDING get their verdict once WeChat answers again (a risky one stays hidden from the hall). */
+export async function recheckPendingRatingTexts(deps: { prisma: BookingDeps['prisma']; contentSafety: ContentSafetyDeps }): Promise<number> {
+  let checked = 0;
+  for (const rating of await listPendingRatingTexts(deps.prisma)) {
+    try {
+      const verdict = await checkResidentText(deps.contentSafety, { text: rating.text ?? '', openid: rating.resident.openid, scene: 'COMMENT' });
+      if (verdict.status === 'PENDING') continue;
+      await setRatingTextCheck(deps.prisma, rating.id, { status: verdict.status, traceId: verdict.traceId });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CONTENT_REJECTED')) throw error;
+      await setRatingTextCheck(deps.prisma, rating.id, { status: 'RISKY', traceId: null });
+    }
+    checked += 1;
+  }
+  return checked;
 }

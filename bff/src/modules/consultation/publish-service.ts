@@ -1,6 +1,6 @@
 import type { Prisma } from '@govpocket/db';
 import { feedbackReportBodySchema, opinionOutcomeKindLabels, type FeedbackReport, type OpinionOutcomeKind } from '@govpocket/shared';
-import { correctFeedbackRequestSchema } from '@govpocket/shared';
+import { correctFeedbackRequestSchema, pageLinks } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { inTransaction } from '../../platform/db/transaction';
@@ -20,7 +20,7 @@ import { actingRole, assertState, loadOwnConsultation, type StaffActor } from '.
  */
 
 export function consultationLink(consultationId: string): string {
-  return `consultation/detail/index?id=${consultationId}`;
+  return pageLinks.consultation(consultationId);
 }
 
 function outcomeText(kinds: OpinionOutcomeKind[]): string {

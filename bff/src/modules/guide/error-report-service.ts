@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@govpocket/db';
-import type { GuideErrorCategory, GuideErrorReportView, SessionUser } from '@govpocket/shared';
+import { pageLinks, type GuideErrorCategory, type GuideErrorReportView, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import type { RateLimiter } from '../../platform/rate-limit';
@@ -30,7 +30,7 @@ export async function reportGuideError(
       await enqueueNotification(tx, {
         userId: staffUserId,
         event: 'GUIDE_ERROR_REPORTED',
-        payload: { reportId: created.id, itemName: item.name, link: 'staff/index/index' },
+        payload: { reportId: created.id, itemName: item.name, link: pageLinks.staffGuideErrors() },
         dedupeKey: `GUIDE_ERROR_REPORTED:${created.id}:${staffUserId}`,
       });
     }
@@ -54,7 +54,7 @@ export async function answerGuideError(
       await enqueueNotification(tx, {
         userId: report.reporterId,
         event: 'GUIDE_ERROR_ANSWERED',
-        payload: { reportId, itemName: report.item.name, answer, link: `pages/guide-detail/index?code=${report.item.code}` },
+        payload: { reportId, itemName: report.item.name, answer, link: pageLinks.guide(report.item.code) },
         dedupeKey: `GUIDE_ERROR_ANSWERED:${reportId}`,
       });
     }

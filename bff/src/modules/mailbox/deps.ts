@@ -1,6 +1,7 @@
 import type { ListReads, PrismaClient } from '@govpocket/db';
 import type { RateLimiter } from '../../platform/rate-limit';
 import type { CalendarService } from '../calendar/service';
+import type { MediaChecks } from '../content-safety/media-check';
 import type { ContentSafetyDeps } from '../content-safety/service';
 import type { FileDeps } from '../files';
 import type { LetterSettingsReader } from './settings';
@@ -15,5 +16,7 @@ export type MailboxDeps = {
   contentSafety: ContentSafetyDeps;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
   rateLimiter: RateLimiter;
+  /** WeChat's media check of the letter's images, asked for once the letter is stored. */
+  mediaChecks?: MediaChecks;
   now: () => Date;
 };

@@ -2,6 +2,7 @@ import type { ListReads, PrismaClient } from '@govpocket/db';
 import type { AppRouter } from '../../platform/http/router';
 import type { RateLimiter } from '../../platform/rate-limit';
 import type { CalendarService } from '../calendar/service';
+import type { MediaChecks } from '../content-safety/media-check';
 import type { ContentSafetyDeps } from '../content-safety/service';
 import type { FileDeps } from '../files';
 import type { MailboxDeps } from './deps';
@@ -13,16 +14,17 @@ import { mailboxStaffRoutes } from './staff-routes';
 export type { MailboxDeps } from './deps';
 export { closeUnratedLetters, mailboxScheduledJobs, recheckPendingLetters, sendOverdueNotices } from './jobs';
 
-export function createMailboxDeps({ prisma, listReads = prisma, calendar, contentSafety, files, rateLimiter, now = () => new Date() }: {
+export function createMailboxDeps({ prisma, listReads = prisma, calendar, contentSafety, files, rateLimiter, mediaChecks, now = () => new Date() }: {
   prisma: PrismaClient;
   listReads?: ListReads;
   calendar: CalendarService;
   contentSafety: ContentSafetyDeps;
   files: Pick<FileDeps, 'prisma' | 'urls'>;
   rateLimiter: RateLimiter;
+  mediaChecks?: MediaChecks;
   now?: () => Date;
 }): MailboxDeps {
-  return { prisma, lists: listReads, calendar, settings: createLetterSettingsReader(prisma), contentSafety, files, rateLimiter, now };
+  return { prisma, lists: listReads, calendar, settings: createLetterSettingsReader(prisma), contentSafety, files, rateLimiter, mediaChecks, now };
 }
 
 export function mailboxRouters(deps: MailboxDeps): AppRouter[] {

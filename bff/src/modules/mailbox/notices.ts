@@ -1,4 +1,5 @@
 import type { NotificationEvent, Prisma } from '@govpocket/db';
+import { pageLinks } from '@govpocket/shared';
 import { enqueueNotification } from '../notification';
 import type { NotificationPayloads } from '../notification/payloads';
 import { listDepartmentStaffUserIds } from './repository';
@@ -12,8 +13,8 @@ type LetterRef = { id: string; trackingCode: string; title: string };
 type LetterEventName = Extract<NotificationEvent, `LETTER_${string}`>;
 type Extra<E extends LetterEventName> = Omit<NotificationPayloads[E], 'letterId' | 'letterNo' | 'subject' | 'link'>;
 
-export const residentLetterLink = (letterId: string): string => `mailbox/letter/index?id=${letterId}`;
-export const staffLetterLink = (letterId: string): string => `staff/letter/index?id=${letterId}`;
+export const residentLetterLink = pageLinks.residentLetter;
+export const staffLetterLink = pageLinks.staffLetter;
 
 export async function notifyResident<E extends LetterEventName>(
   tx: Prisma.TransactionClient,

@@ -53,6 +53,7 @@ export async function supplementLetter(deps: MailboxDeps, { residentId, letterId
   const contact = await findResidentContact(deps.prisma, residentId);
   if (!contact) throw new AppError('UNAUTHENTICATED');
   await ownLetter(deps, { residentId, letterId });
+  await deps.rateLimiter.consume('textCheck', residentId);
   await checkResidentText(deps.contentSafety, { text: response, openid: contact.openid, scene: 'FORUM' });
   await answerSupplement(deps, { letterId, response, actor: { type: 'RESIDENT', userId: residentId, role: 'RESIDENT' }, requestId });
 }
@@ -67,7 +68,10 @@ export async function rateLetter(
 ): Promise<void> {
   await ownLetter(deps, { residentId, letterId });
   const contact = await findResidentContact(deps.prisma, residentId);
-  if (comment && contact) await checkResidentText(deps.contentSafety, { text: comment, openid: contact.openid, scene: 'COMMENT' });
+  if (comment && contact) {
+    await deps.rateLimiter.consume('textCheck', residentId);
+    await checkResidentText(deps.contentSafety, { text: comment, openid: contact.openid, scene: 'COMMENT' });
+  }
   const settings = await deps.settings.read();
   const calendar = await deps.calendar.current();
   const now = deps.now();

@@ -24,7 +24,7 @@ export async function submitLetter(
   { residentId, idempotencyKey, request, requestId }: { residentId: string; idempotencyKey: string; request: unknown; requestId: string },
 ): Promise<Answer> {
   const input = submitLetterRequestSchema.parse(request);
-  return runIdempotently(
+  const answer = await runIdempotently(
     {
       prisma: deps.prisma, scope: `letter.submit:${residentId}`, key: idempotencyKey, userId: residentId, request: input, now: deps.now,
       refuseEarly: () => deps.rateLimiter.consume('letterSubmission', residentId),
@@ -32,6 +32,9 @@ export async function submitLetter(
     (json) => letterReceiptResponseSchema.parse(json),
     async () => ({ status: 201, body: { letter: await storeLetter(deps, { residentId, idempotencyKey, input, requestId }) } }),
   );
+  // After the commit: WeChat downloads and judges the images; a failure here is retried by a job.
+  if (input.imageFileIds.length > 0) await deps.mediaChecks?.request({ letterId: answer.body.letter.id });
+  return answer;
 }
 
 async function storeLetter(
@@ -58,6 +61,8 @@ async function storeLetter(
     if (!upload || upload.purpose !== 'LETTER_IMAGE') throw new AppError('VALIDATION_FAILED', { message: '图片不存在或已过期，请重新上传' });
     images.push(upload);
   }
+  // Every image costs a WeChat media check.
+  if (images.length > 0) await deps.rateLimiter.consume('mediaCheck', residentId, { cost: images.length });
   const verdict = await checkResidentText(deps.contentSafety, { text: input.body, title: input.title, openid: resident.openid, scene: 'FORUM' });
 
   const now = deps.now();

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { RateLimiter } from '../../platform/rate-limit';
 import { encryptPersonal, hashPersonal, readPersonal, type PrismaClient } from '@govpocket/db';
 import { maskPhone, type PrivacyConsentKind, type Profile, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
@@ -8,7 +9,7 @@ import type { MiniProgramApi } from '../wechat/mini-program-api';
 import { WechatApiError, WechatUnavailableError } from '../wechat/wechat-http';
 import { findExportRows, findProfileRow, hasConsent, saveConsent, savePhone, savePreferences } from './repository';
 
-export type MeDeps = { prisma: PrismaClient; redis: Redis; keyPrefix: string; wechat: MiniProgramApi; sessions: SessionStore; privacyPolicyVersion: string };
+export type MeDeps = { prisma: PrismaClient; redis: Redis; keyPrefix: string; wechat: MiniProgramApi; sessions: SessionStore; privacyPolicyVersion: string; rateLimiter: RateLimiter };
 
 export async function getProfile(deps: MeDeps, user: SessionUser): Promise<Profile> {
   const row = await findProfileRow(deps.prisma, user.id);
@@ -36,6 +37,8 @@ export async function bindPhone(deps: MeDeps, { user, code }: { user: SessionUse
   if (!(await hasConsent(deps.prisma, { userId: user.id, kind: 'PRIVACY_POLICY', version: deps.privacyPolicyVersion }))) {
     throw new AppError('FORBIDDEN', { message: '请先阅读并同意《隐私保护指引》' });
   }
+  // Each code costs a getPhoneNumber call to WeChat.
+  await deps.rateLimiter.consume('phoneNumber', user.id);
   const phone = await deps.wechat.getPhoneNumber(code).catch((error: unknown) => {
     if (error instanceof WechatApiError && error.errcode === 40029) throw new AppError('BAD_REQUEST', { message: '手机号授权已失效，请重新授权' });
     if (error instanceof WechatUnavailableError) throw new AppError('SERVICE_UNAVAILABLE', { message: '微信服务暂时不可用，请稍后重试', retryAfterSeconds: 5 });

@@ -1,4 +1,5 @@
 import type { NotificationEvent } from '@govpocket/db';
+import { isMiniProgramPage } from '@govpocket/shared';
 import { formatChineseDate, formatChineseDateTime, formatYuan, truncate } from './field-format';
 import type { NotificationPayloads } from './payloads';
 
@@ -32,7 +33,7 @@ type Text = { title: string; body: string };
 type Renderers = { [E in NotificationEvent]: (payload: NotificationPayloads[E]) => Text };
 
 const renderers: Renderers = {
-  BOOKING_CONFIRMED: (p) => ({ title: '预约成功', body: `您已预约${p.itemName}，时间${when(p.slotStart)}，地点${p.hallName}。预约号${p.bookingNo}，请按时到场。` }),
+  BOOKING_CONFIRMED: (p) => ({ title: '预约成功', body: `您已预约${p.itemName}，时间${when(p.slotStart)}，地点${p.hallName}。签到码${p.bookingNo}，请按时到场并向窗口出示。` }),
   BOOKING_REMINDER: (p) => ({ title: '预约提醒', body: `您预约的${p.itemName}将于${when(p.slotStart)}在${p.hallName}办理，${p.remark ?? '请携带所需材料按时到场'}。` }),
   BOOKING_CALLED: (p) => ({ title: '叫号提醒', body: `您的号码${p.ticketNo}（${p.itemName}）已叫号，请前往${p.windowName}办理。` }),
   BOOKING_CANCELLED_BY_HALL: (p) => ({ title: '预约已被大厅取消', body: `很抱歉，您${when(p.slotStart)}在${p.hallName}的${p.itemName}预约已被取消，原因：${p.reason}。您可以重新预约。` }),
@@ -65,6 +66,7 @@ const renderers: Renderers = {
 export function renderInAppMessage<E extends NotificationEvent>(event: E, payload: NotificationPayloads[E]): InAppMessage {
   const render: (payload: NotificationPayloads[E]) => Text = renderers[event];
   const { title, body } = render(payload);
-  const link = payload.link && [...payload.link].length <= linkMax ? payload.link : null;
+  // Only a page the mini-program has: anything else would answer 该页面暂未开放 when tapped.
+  const link = payload.link && [...payload.link].length <= linkMax && isMiniProgramPage(payload.link) ? payload.link : null;
   return { title: truncate(title, titleMax), body: truncate(body, bodyMax), link };
 }

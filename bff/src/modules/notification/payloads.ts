@@ -8,12 +8,13 @@ import type { NotificationEvent } from '@govpocket/db';
  */
 type Instant = Date | string;
 
-/** Every payload may name the mini-program page to open, e.g. `pages/booking/detail?id=…`. */
+/** Every payload may name the mini-program page to open, built with `pageLinks` of @govpocket/shared (e.g. `booking/detail/index?id=…`). */
 type Common = { link?: string };
 
 type Letter = { letterId: string; letterNo: string; subject: string };
 
 export type NotificationPayloads = {
+  /** bookingNo is the appointment's 6-digit 签到码 (the key keeps its name: template field maps name it). */
   BOOKING_CONFIRMED: Common & { appointmentId: string; itemName: string; hallName: string; slotStart: Instant; bookingNo: string; remark?: string };
   BOOKING_REMINDER: Common & { appointmentId: string; itemName: string; hallName: string; slotStart: Instant; remark?: string };
   BOOKING_CALLED: Common & { appointmentId: string; itemName: string; ticketNo: string; windowName: string; calledAt: Instant };

@@ -1,4 +1,5 @@
 import { NotificationEvent } from '@govpocket/db';
+import { isMiniProgramPage } from '@govpocket/shared';
 import { formatFieldValue, type FieldValue } from './field-format';
 import type { StoredPayload } from './payloads';
 
@@ -166,10 +167,13 @@ export function buildSubscribeData(template: SubscribeTemplate, payload: StoredP
   return data;
 }
 
-/** The page with `{key}` placeholders filled (URL-encoded); the payload's own link wins. */
+/**
+ * The page with `{key}` placeholders filled (URL-encoded); the payload's own link wins. A page the
+ * mini-program does not have is left out (the message then opens the mini-program's home), since
+ * WeChat refuses the whole message for it (41030).
+ */
 export function buildPage(template: SubscribeTemplate, payload: StoredPayload): string | undefined {
   const link = payload.link;
-  if (typeof link === 'string' && link !== '') return link;
-  if (!template.page) return undefined;
-  return template.page.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(payload[key] ?? '')));
+  const page = typeof link === 'string' && link !== '' ? link : template.page?.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(payload[key] ?? '')));
+  return page && isMiniProgramPage(page) ? page : undefined;
 }

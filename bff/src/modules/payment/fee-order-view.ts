@@ -1,4 +1,4 @@
-import { feeOrderStatusLabels, refundStatusLabels, type FeeOrder } from '@govpocket/shared';
+import { feeOrderStatusLabels, pageLinks, refundStatusLabels, type FeeOrder } from '@govpocket/shared';
 import type { FeeOrderRow } from './repository';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
@@ -36,4 +36,4 @@ export function toFeeOrderDto(row: FeeOrderRow): FeeOrder {
 }
 
 /** The mini-program page a fee notification opens. */
-export const feeOrderLink = (id: string): string => `/account/fee/index?id=${id}`;
+export const feeOrderLink = pageLinks.feeOrder;

@@ -19,6 +19,8 @@ export type MiniProgramApi = {
   code2Session: (code: string) => Promise<Code2SessionResult>;
   getPhoneNumber: (code: string) => Promise<PhoneNumberResult>;
   checkText: (input: { content: string; openid: string; scene: 1 | 2 | 3 | 4; title?: string }) => Promise<ContentVerdict>;
+  /** mediaCheckAsync v2: WeChat downloads the image and pushes its verdict later (wxa_media_check) under this trace id. */
+  checkMediaAsync: (input: { mediaUrl: string; openid: string; scene: 1 | 2 | 3 | 4 }) => Promise<{ traceId: string }>;
   sendSubscribeMessage: (message: SubscribeMessage) => Promise<void>;
 };
 
@@ -31,6 +33,8 @@ const secCheckAnswer = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() }),
   trace_id: z.string(),
 });
+/** media_check_async answers a trace id; the verdict comes later as a pushed event. */
+const mediaCheckAnswer = z.object({ trace_id: z.string().min(1).max(128) });
 /** subscribe/send answers only the envelope (`errcode` 0, `errmsg` "ok"). */
 const sendAnswer = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
 
@@ -49,6 +53,11 @@ export function createMiniProgramApi({ http, tokens, appid, secret }: { http: We
       tokens.withToken(async (token) => {
         const answer = await http.post('/wxa/msg_sec_check', { access_token: token }, { content, version: 2, scene, openid, title }, secCheckAnswer);
         return { suggest: answer.result.suggest, label: answer.result.label, traceId: answer.trace_id };
+      }),
+    checkMediaAsync: ({ mediaUrl, openid, scene }) =>
+      tokens.withToken(async (token) => {
+        const answer = await http.post('/wxa/media_check_async', { access_token: token }, { media_url: mediaUrl, media_type: 2, version: 2, scene, openid }, mediaCheckAnswer);
+        return { traceId: answer.trace_id };
       }),
     sendSubscribeMessage: (message) =>
       tokens.withToken(async (token) => {

@@ -46,6 +46,7 @@ function FollowUpCard({ followUp, list, index }: { followUp: HallFollowUp; list:
       </View>
       {rating.tags.length > 0 ? <Text className="gp-muted">{rating.tags.join('、')}</Text> : null}
       {rating.text ? <Text>{rating.text}</Text> : null}
+      {rating.isTextHeld ? <Text className="gp-muted">评价内容待审核，审核通过后显示</Text> : null}
       <Text className="gp-muted">须于 {formatDateTime(followUp.dueAt)} 前回访</Text>
       {followUp.status === 'OPEN' ? (
         <>

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui';
 import { formatDateTime } from '@/format/date-time';
 import { usePageParam } from '@/hooks/use-page-param';
 import { useStaffLetter, type StaffLetterView } from '@/hooks/use-staff-letter';
+import { CheckedImages } from '../media-check';
 import { HandlerActions } from './handler-actions';
 import { OfficeActions } from './office-actions';
 import '../staff-booking.scss';
@@ -45,6 +46,7 @@ function LetterScreen({ id, isOffice, isHandler }: { id: string; isOffice: boole
         </Text>
         {data.dueAt ? <Text className="staff-letters__due">期限 {formatDateTime(data.dueAt)}{data.isAwaitingSupplement ? '（等待补充材料，计时暂停）' : ''}</Text> : null}
         <Text className="staff-letter__text">{data.body}</Text>
+        <CheckedImages images={data.images} idPrefix="staff-letter" />
         {data.departmentName ? <Text className="gp-muted">承办部门：{data.departmentName}</Text> : null}
       </View>
       {view.message ? (
