@@ -168,7 +168,7 @@ describe('POST /wxa/media_check_async (v2)', () => {
     const receiver = await startNotifyReceiver({ path: '/wechat/push' });
     try {
       fake.control.setMessagePushUrl(receiver.url);
-      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', body: JSON.stringify({ path: '/by-path.jpg', suggest: 'review', label: 20012 }) });
+      await fetch(`${fake.url}/__control/media-verdict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ path: '/by-path.jpg', suggest: 'review', label: 20012 }) });
       fake.control.setMediaVerdict(createHash('sha256').update(imageBytes('/by-bytes.jpg')).digest('hex'), { suggest: 'risky', label: 20002 });
       const traces = [];
       for (const name of ['by-path.jpg?expires=1&sig=x', 'by-bytes.jpg', 'missing.jpg']) {
@@ -190,15 +190,15 @@ describe('POST /wxa/media_check_async (v2)', () => {
     const receiver = await startNotifyReceiver({ path: '/wechat/push' });
     try {
       fake.control.setMessagePushUrl(receiver.url);
-      await fetch(`${fake.url}/__control/media-checks/hold`, { method: 'POST', body: JSON.stringify({ hold: true }) });
+      await fetch(`${fake.url}/__control/media-checks/hold`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hold: true }) });
       const trace = stringAt((await api.post('/wxa/media_check_async', { media_url: `${media}/slow.jpg`, media_type: 2, version: 2, scene: 1, openid }, token)).json, 'trace_id');
       await fake.control.idle();
       expect(receiver.received).toHaveLength(0);
-      const pushed = await fetch(`${fake.url}/__control/media-checks/push`, { method: 'POST', body: JSON.stringify({ trace_id: trace, suggest: 'risky', label: 20002 }) });
+      const pushed = await fetch(`${fake.url}/__control/media-checks/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trace_id: trace, suggest: 'risky', label: 20002 }) });
       expect(pushed.status).toBe(200);
       await fake.control.idle();
       expect(receiver.received.map((push) => field(JSON.parse(push.body), 'result'))).toEqual([{ suggest: 'risky', label: 20002 }]);
-      const again = await fetch(`${fake.url}/__control/media-checks/push`, { method: 'POST', body: JSON.stringify({ trace_id: trace }) });
+      const again = await fetch(`${fake.url}/__control/media-checks/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trace_id: trace }) });
       expect(again.status).toBe(409);
     } finally {
       await receiver.close();
