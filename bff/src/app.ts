@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps): App {
     redis,
     queues: { names: [notificationQueueName], prefix: `${keyPrefix}bull`, open: (name, prefix) => new Queue(name, { connection: redis, prefix }) },
   });
-  const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
+  const app = new Koa<AppState>({ proxy: config.TRUST_PROXY, maxIpsCount: config.TRUST_PROXY_HOPS });
   app.silent = true; // errors are logged once, by the error handler, with the request id
 
   app.use(requestContext(deps.logger));

@@ -46,6 +46,12 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   TRUST_PROXY: booleanText.default(false),
+  /**
+   * With TRUST_PROXY: how many proxies in front of the BFF append to X-Forwarded-For (nginx alone: 1).
+   * The client address is the entry that many places from the right; entries further left are
+   * whatever the client sent and are never trusted, so a forged header cannot dodge per-IP limits.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** wx.login attempts per client address per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),

@@ -64,19 +64,23 @@ export async function bindStaffIdentity(
   deps: StaffDeps,
   { user, code, clientIp, requestId }: { user: SessionUser; code: string; clientIp: string; requestId: string },
 ): Promise<SessionUser> {
-  await deps.rateLimiter.consume('bindingCode', `user:${user.id}`);
-  await deps.rateLimiter.consume('bindingCode', `ip:${clientIp}`);
-  if (await isUserStaff(deps.prisma, user.id)) throw new AppError('CONFLICT', { message: '您的微信已绑定员工账号' });
-  const found = await findBindingCode(deps.prisma, hashBindingCode(code));
-  const now = deps.now?.() ?? new Date();
-  if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now) throw invalidCode();
-  if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
-  if (found.staffAccount.userId) throw invalidCode();
+  const codeHash = hashBindingCode(code);
+  // Only failures count (an office binding its staff from one NAT address is no abuse): per user,
+  // per client address and per code tried, so neither many addresses nor many accounts help a guesser.
+  const limits = [['bindingCode', `user:${user.id}`], ['bindingCodeAddress', clientIp], ['bindingCode', `code:${codeHash}`]] as const;
+  await deps.rateLimiter.limitFailures(limits, async () => {
+    if (await isUserStaff(deps.prisma, user.id)) throw new AppError('CONFLICT', { message: '您的微信已绑定员工账号' });
+    const found = await findBindingCode(deps.prisma, codeHash);
+    const now = deps.now?.() ?? new Date();
+    if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now) throw invalidCode();
+    if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
+    if (found.staffAccount.userId) throw invalidCode();
 
-  await deps.prisma.$transaction(async (tx) => {
-    if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
-    if (!(await bindAccountToUser(tx, { staffAccountId: found.staffAccountId, userId: user.id, now }))) throw invalidCode();
-    await writeAudit(tx, { actorUserId: user.id, actorRole: null, action: 'STAFF_IDENTITY_BOUND', entityType: 'StaffAccount', entityId: found.staffAccountId, requestId });
+    await deps.prisma.$transaction(async (tx) => {
+      if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
+      if (!(await bindAccountToUser(tx, { staffAccountId: found.staffAccountId, userId: user.id, now }))) throw invalidCode();
+      await writeAudit(tx, { actorUserId: user.id, actorRole: null, action: 'STAFF_IDENTITY_BOUND', entityType: 'StaffAccount', entityId: found.staffAccountId, requestId });
+    });
   });
   const refreshed = await findSessionUser(deps.prisma, user.id);
   if (!refreshed) throw new AppError('UNAUTHENTICATED');
