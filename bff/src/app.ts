@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps): App {
   const listReads = deps.listReads ?? prisma;
   const keyPrefix = config.REDIS_KEY_PREFIX;
   const wechat = deps.wechat ?? createWechat(config, redis);
-  const sessions = createSessionStore({ redis, keyPrefix, ttlSeconds: config.SESSION_TTL_SECONDS });
+  const sessions = createSessionStore({ redis, keyPrefix, ttlSeconds: config.SESSION_TTL_SECONDS, maxAgeSeconds: { resident: config.SESSION_MAX_AGE_RESIDENT_SECONDS, staff: config.SESSION_MAX_AGE_STAFF_SECONDS } });
   const rateLimiter = createRateLimiter({
     redis,
     keyPrefix,
@@ -139,7 +139,7 @@ export function createApp(deps: AppDeps): App {
     }),
     authRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, rateLimiter }),
     filesRoutes(files),
-    staffRoutes({ prisma, rateLimiter }),
+    staffRoutes({ prisma, rateLimiter, sessions }),
     meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION }),
     workbenchRoutes({ prisma }),
     calendarRoutes(calendar),

@@ -54,7 +54,12 @@ const configSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** wx.login attempts per client address per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Idle timeout: a session unused this long ends (every use extends it). */
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  /** Absolute lifetime of a resident's session, however active: then they sign in again. */
+  SESSION_MAX_AGE_RESIDENT_SECONDS: z.coerce.number().int().min(1).default(30 * 24 * 3600),
+  /** Absolute lifetime of a staff member's session (a work shift and some). */
+  SESSION_MAX_AGE_STAFF_SECONDS: z.coerce.number().int().min(1).default(12 * 3600),
   /** Version of the 隐私保护指引 residents must have agreed to before phone or image use. */
   PRIVACY_POLICY_VERSION: z.string().min(1).max(16).default('2026.11'),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
