@@ -1,10 +1,11 @@
 import type { Prisma } from '@govpocket/db';
+import { ownerId as requireOwner } from '../../platform/db/owner';
 import type { Db } from './repository';
 
 /** Uploads a resident attaches for pre-review (预审) and the hall's review of them. */
 export async function findPreReviewUploads(db: Db, { ownerId, fileIds }: { ownerId: string; fileIds: string[] }) {
   return db.uploadedFile.findMany({
-    where: { id: { in: fileIds }, ownerId, purpose: 'PRE_REVIEW' },
+    where: { id: { in: fileIds }, ownerId: requireOwner(ownerId, 'ownerId'), purpose: 'PRE_REVIEW' },
     select: { id: true, storageKey: true, contentType: true, sizeBytes: true },
   });
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@govpocket/db';
 import type { UploadPurpose } from '@govpocket/shared';
+import { ownerId as requireOwner } from '../../platform/db/owner';
 
 /** UploadedFile rows: who uploaded which stored bytes. */
 export type UploadedFileRecord = {
@@ -35,5 +36,5 @@ export async function findUploadedFile(prisma: PrismaClient, fileId: string): Pr
 }
 
 export async function findOwnedUploadedFile(prisma: PrismaClient, { fileId, ownerId }: { fileId: string; ownerId: string }): Promise<UploadedFileRecord | null> {
-  return prisma.uploadedFile.findFirst({ where: { id: fileId, ownerId }, select: recordSelect });
+  return prisma.uploadedFile.findFirst({ where: { id: fileId, ownerId: requireOwner(ownerId, 'ownerId') }, select: recordSelect });
 }

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@govpocket/db';
 import type { RoleGrant, StaffAccountView } from '@govpocket/shared';
+import { ownerId } from '../../platform/db/owner';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -104,7 +105,7 @@ export async function bindAccountToUser(db: Db, input: { staffAccountId: string;
 }
 
 export async function isUserStaff(db: Db, userId: string): Promise<boolean> {
-  return (await db.staffAccount.count({ where: { userId } })) > 0;
+  return (await db.staffAccount.count({ where: { userId: ownerId(userId, 'userId') } })) > 0;
 }
 
 /** ACTIVE ⇄ DISABLED only from the other state: true when this call changed it. */
