@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps): App {
     authRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, rateLimiter }),
     filesRoutes(files),
     staffRoutes({ prisma, rateLimiter, sessions }),
-    meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION }),
+    meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION, storage: files.storage }),
     workbenchRoutes({ prisma }),
     calendarRoutes(calendar),
     auditRoutes({ reads: listReads }),

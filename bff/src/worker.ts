@@ -1,6 +1,7 @@
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { ConfigError, databasePool, loadConfig, type Config } from './config';
 import { bookingScheduledJobs } from './modules/booking';
+import { createLocalDiskStorage } from './modules/files';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
 import { mailboxScheduledJobs } from './modules/mailbox';
 import { consultationScheduledJobs } from './modules/consultation';
@@ -53,7 +54,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
         await flushViewCounts({ prisma, cache: guideCache });
       },
     },
-    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }),
+    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, storage: createLocalDiskStorage({ dir: config.FILE_STORAGE_DIR }) }),
     ...mailboxScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety: { wechat: wechat.miniProgram, words: loadDefaultWordFilter() } }),
     ...consultationScheduledJobs({ prisma }),
     ...paymentScheduledJobs(createPaymentDeps({ config, prisma, redis })),

@@ -21,6 +21,7 @@ export const defaultSettings: readonly DefaultSetting[] = [
   { key: 'booking.reminderMinutesBefore', value: 60, description: '开始前多少分钟再次提醒' },
   { key: 'booking.slotMinutes', value: 30, description: '新建排班规则的默认时段长度（分钟）' },
   { key: 'preReview.maxFilesPerMaterial', value: 3, description: '每项材料最多上传的预审照片数' },
+  { key: 'preReview.photoRetentionDays', value: 90, description: '预审照片在预约结束后保留的天数，期满删除' },
   { key: 'fee.orderExpireMinutes', value: 30, description: '缴费订单多少分钟未支付自动关闭' },
   { key: 'rating.windowDays', value: 7, description: '办结后多少天内可以评价' },
   { key: 'rating.followUpWorkingDays', value: 15, description: '差评回访整改时限（工作日）' },

@@ -15,7 +15,7 @@ const detailSelect = {
   ...summarySelect,
   residentId: true, hallId: true, slotId: true, checkInCode: true, checkedInAt: true, completedAt: true, cancelledBy: true, cancelReason: true, deliveryMethod: true, promisedTrips: true,
   calledWindow: { select: { id: true, code: true, name: true } },
-  preReviewFiles: { select: { id: true, materialId: true, materialName: true, fileUrl: true, status: true, comment: true, reviewedAt: true }, orderBy: { createdAt: 'asc' } },
+  preReviewFiles: { select: { id: true, materialId: true, materialName: true, fileUrl: true, status: true, comment: true, reviewedAt: true, fileRemovedAt: true, fileRemovedReason: true }, orderBy: { createdAt: 'asc' } },
   rating: { select: { level: true, tags: true, text: true, createdAt: true, followUp: { select: { status: true, dueAt: true, result: true, handledAt: true } } } },
 } satisfies Prisma.AppointmentSelect;
 export type AppointmentDetailRow = Prisma.AppointmentGetPayload<{ select: typeof detailSelect }>;

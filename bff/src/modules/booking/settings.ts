@@ -21,6 +21,8 @@ export type BookingSettings = {
   reminderMinutesBefore: number;
   slotMinutes: number;
   maxFilesPerMaterial: number;
+  /** Pre-review photos are deleted this many days after the visit. */
+  photoRetentionDays: number;
   ratingWindowDays: number;
   followUpWorkingDays: number;
 };
@@ -41,6 +43,7 @@ const keys = {
   reminderMinutesBefore: ['booking.reminderMinutesBefore', count, 60],
   slotMinutes: ['booking.slotMinutes', count, 30],
   maxFilesPerMaterial: ['preReview.maxFilesPerMaterial', count, 3],
+  photoRetentionDays: ['preReview.photoRetentionDays', count, 90],
   ratingWindowDays: ['rating.windowDays', count, 7],
   followUpWorkingDays: ['rating.followUpWorkingDays', count, 15],
 } as const satisfies Record<keyof BookingSettings, readonly [string, z.ZodType, number | string]>;
@@ -62,6 +65,7 @@ export function parseBookingSettings(values: ReadonlyMap<string, unknown>): Book
     reminderMinutesBefore: read(keys.reminderMinutesBefore),
     slotMinutes: Math.max(5, read(keys.slotMinutes)),
     maxFilesPerMaterial: read(keys.maxFilesPerMaterial),
+    photoRetentionDays: Math.max(1, read(keys.photoRetentionDays)),
     ratingWindowDays: read(keys.ratingWindowDays),
     followUpWorkingDays: read(keys.followUpWorkingDays),
   };

@@ -40,7 +40,7 @@ function PreReviewCard({ item, queue }: { item: StaffPreReview; queue: PreReview
       <Text className="gp-muted">
         {item.itemName} · {item.date} {item.startTime}
       </Text>
-      <Image src={item.fileUrl} mode="widthFix" style={{ width: '100%' }} />
+      {item.fileRemovedNote ? <Text className="gp-muted pre-review__removed">{item.fileRemovedNote}</Text> : <Image src={item.fileUrl} mode="widthFix" style={{ width: '100%' }} />}
       <Textarea className="staff-booking__textarea" value={comment} maxlength={500} placeholder="需补正时写明要补正的内容" onInput={(event) => setComment(event.detail.value)} />
       <View className="staff-booking__buttons">
         <Button type="primary" loading={isBusy} onClick={() => void queue.review(item.id, 'PASSED', comment)}>
