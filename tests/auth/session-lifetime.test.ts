@@ -44,6 +44,17 @@ describe('absolute session lifetime', () => {
     expect((await api().get('/me').set((await loginAs(t, staff.openid)).auth)).status).toBe(200);
   });
 
+  it('a resident session older than the staff lifetime that binds a staff account keeps working: staff time counts from binding', async () => {
+    const adminNow = await createStaff(t, [{ role: 'ADMIN' }]);
+    const created = await api().post('/admin/staff-accounts').set(adminNow.auth).send({ name: '新员工', roles: [{ role: 'DEPARTMENT_HANDLER', departmentId: department.id }] });
+    const { bindingCode } = createStaffAccountResponseSchema.parse(created.body);
+    const resident = await loginAs(t);
+    await sleep(2300);
+    const bound = await api().post('/staff/bind').set(resident.auth).send({ code: bindingCode.code });
+    expect(bound.status).toBe(200);
+    expect((await api().get('/me').set(resident.auth)).body.user.roles).toHaveLength(1);
+  });
+
   it('the store refuses a session older than the longest lifetime on a controllable clock', async () => {
     const clock = { now: Date.parse('2026-12-01T00:00:00Z') };
     const store = createSessionStore({ redis: t.redis, keyPrefix: t.config.REDIS_KEY_PREFIX, ttlSeconds: 7 * 24 * 3600, maxAgeSeconds: { resident: 30 * 24 * 3600, staff: 12 * 3600 }, clock: () => clock.now });
@@ -56,6 +67,8 @@ describe('absolute session lifetime', () => {
     const older = await store.touch(token);
     expect(store.isPastMaxAge(older!, 'staff')).toBe(true);
     expect(store.isPastMaxAge(older!, 'resident')).toBe(false);
+    // A resident session that became staff an hour ago: the staff lifetime counts from binding.
+    expect(store.isPastMaxAge(older!, 'staff', new Date(clock.now - 3600_000))).toBe(false);
     clock.now += 30 * 24 * 3600_000;
     expect(await store.touch(token)).toBeNull();
   });

@@ -31,7 +31,8 @@ export function authenticate({ prisma, sessions }: { prisma: PrismaClient; sessi
       throw new AppError('UNAUTHENTICATED', { message: '您的员工账号已停用，请联系管理员' });
     }
     const { user } = identity;
-    if (sessions.isPastMaxAge(session, user.roles.length > 0 ? 'staff' : 'resident')) {
+    // A staff lifetime counts from sign-in, or from binding if a resident session became staff.
+    if (sessions.isPastMaxAge(session, user.roles.length > 0 ? 'staff' : 'resident', identity.staffSince)) {
       await sessions.revoke(token);
       throw new AppError('UNAUTHENTICATED', { message: '登录已过期，请重新登录' });
     }

@@ -16,7 +16,7 @@ export async function findSessionUser(prisma: PrismaClient, userId: string): Pro
 }
 
 /** The session user, and whether their staff account is disabled (which ends every session of theirs). */
-export async function findSessionIdentity(prisma: PrismaClient, userId: string): Promise<{ user: SessionUser; staffDisabled: boolean } | null> {
+export async function findSessionIdentity(prisma: PrismaClient, userId: string): Promise<{ user: SessionUser; staffDisabled: boolean; staffSince: Date | null } | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -27,6 +27,7 @@ export async function findSessionIdentity(prisma: PrismaClient, userId: string):
       staffAccount: {
         select: {
           status: true,
+          boundAt: true,
           roleAssignments: {
             select: { role: true, scope: true, hallId: true, departmentId: true, hall: { select: { name: true } }, department: { select: { name: true } } },
             orderBy: { createdAt: 'asc' },
@@ -39,6 +40,7 @@ export async function findSessionIdentity(prisma: PrismaClient, userId: string):
   const staff = user.staffAccount?.status === 'ACTIVE' ? user.staffAccount : null;
   return {
     staffDisabled: user.staffAccount?.status === 'DISABLED',
+    staffSince: staff?.boundAt ?? null,
     user: {
       id: user.id,
       nickname: user.nickname,

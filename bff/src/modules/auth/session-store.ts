@@ -15,8 +15,11 @@ export type SessionStore = {
   touch: (token: string) => Promise<StoredSession | null>;
   revoke: (token: string) => Promise<void>;
   revokeAllForUser: (userId: string) => Promise<void>;
-  /** True when the session has outlived the absolute lifetime of its holder (staff or resident). */
-  isPastMaxAge: (session: StoredSession, holder: 'staff' | 'resident') => boolean;
+  /**
+   * True when the session has outlived the absolute lifetime of its holder (staff or resident),
+   * counted from sign-in or from `since` if later (a resident who just bound a staff account).
+   */
+  isPastMaxAge: (session: StoredSession, holder: 'staff' | 'resident', since?: Date | null) => boolean;
 };
 
 export type SessionMaxAge = { resident: number; staff: number };
@@ -77,6 +80,6 @@ export function createSessionStore({ redis, keyPrefix, ttlSeconds, maxAgeSeconds
       multi.del(userIndexKey(userId));
       await multi.exec();
     },
-    isPastMaxAge: (session, holder) => clock() - session.createdAt >= maxAgeSeconds[holder] * 1000,
+    isPastMaxAge: (session, holder, since) => clock() - Math.max(session.createdAt, since?.getTime() ?? 0) >= maxAgeSeconds[holder] * 1000,
   };
 }
