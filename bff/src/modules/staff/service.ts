@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@govpocket/db';
 import type { CreateStaffAccountRequest, DisableStaffAccountRequest, SessionUser, StaffAccountView } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
+import { inTransaction } from '../../platform/db/transaction';
 import { AppError } from '../../platform/errors/app-error';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { findSessionUser } from '../auth/repository';
@@ -33,7 +34,7 @@ export async function createStaffAccount(
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
   const expiresAt = new Date(now.getTime() + bindingCodeTtlMs);
-  const account = await deps.prisma.$transaction(async (tx) => {
+  const account = await inTransaction(deps.prisma, async (tx) => {
     const created = await insertStaffAccount(tx, input);
     await insertBindingCode(tx, { staffAccountId: created.id, codeHash: hashBindingCode(code), expiresAt });
     await writeAudit(tx, {
@@ -53,7 +54,7 @@ export async function issueBindingCode(deps: StaffDeps, { admin, staffAccountId,
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
   const expiresAt = new Date(now.getTime() + bindingCodeTtlMs);
-  await deps.prisma.$transaction(async (tx) => {
+  await inTransaction(deps.prisma, async (tx) => {
     await insertBindingCode(tx, { staffAccountId, codeHash: hashBindingCode(code), expiresAt });
     await writeAudit(tx, { actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_BINDING_CODE_ISSUED', entityType: 'StaffAccount', entityId: staffAccountId, requestId });
   });
@@ -79,7 +80,7 @@ export async function bindStaffIdentity(
     if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
     if (found.staffAccount.userId) throw invalidCode();
 
-    await deps.prisma.$transaction(async (tx) => {
+    await inTransaction(deps.prisma, async (tx) => {
       if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
       if (!(await bindAccountToUser(tx, { staffAccountId: found.staffAccountId, userId: user.id, now }))) throw invalidCode();
       await writeAudit(tx, { actorUserId: user.id, actorRole: null, action: 'STAFF_IDENTITY_BOUND', entityType: 'StaffAccount', entityId: found.staffAccountId, requestId });
@@ -104,7 +105,7 @@ export async function disableStaffAccount(
   if (!identity) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
   const { userId } = identity;
   if (userId === admin.id) throw new AppError('CONFLICT', { message: '不能停用自己的账号' });
-  await deps.prisma.$transaction(async (tx) => {
+  await inTransaction(deps.prisma, async (tx) => {
     if (!(await setStaffAccountStatus(tx, { id: staffAccountId, from: 'ACTIVE', to: 'DISABLED' }))) return;
     await writeAudit(tx, {
       actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_ACCOUNT_DISABLED', entityType: 'StaffAccount', entityId: staffAccountId,
@@ -118,7 +119,7 @@ export async function disableStaffAccount(
 /** Admin: a disabled account works again (its person signs in anew). */
 export async function enableStaffAccount(deps: StaffDeps, { admin, staffAccountId, requestId }: { admin: SessionUser; staffAccountId: string; requestId: string }): Promise<StaffAccountView> {
   if (!(await findStaffAccount(deps.prisma, staffAccountId))) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
-  await deps.prisma.$transaction(async (tx) => {
+  await inTransaction(deps.prisma, async (tx) => {
     if (!(await setStaffAccountStatus(tx, { id: staffAccountId, from: 'DISABLED', to: 'ACTIVE' }))) return;
     await writeAudit(tx, {
       actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_ACCOUNT_ENABLED', entityType: 'StaffAccount', entityId: staffAccountId,
