@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps): App {
   const listReads = deps.listReads ?? prisma;
   const keyPrefix = config.REDIS_KEY_PREFIX;
   const wechat = deps.wechat ?? createWechat(config, redis);
-  const sessions = createSessionStore({ redis, keyPrefix, ttlSeconds: config.SESSION_TTL_SECONDS });
+  const sessions = createSessionStore({ redis, keyPrefix, ttlSeconds: config.SESSION_TTL_SECONDS, maxAgeSeconds: { resident: config.SESSION_MAX_AGE_RESIDENT_SECONDS, staff: config.SESSION_MAX_AGE_STAFF_SECONDS } });
   const rateLimiter = createRateLimiter({
     redis,
     keyPrefix,
@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): App {
     redis,
     queues: { names: [notificationQueueName], prefix: `${keyPrefix}bull`, open: (name, prefix) => new Queue(name, { connection: redis, prefix }) },
   });
-  const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
+  const app = new Koa<AppState>({ proxy: config.TRUST_PROXY, maxIpsCount: config.TRUST_PROXY_HOPS });
   app.silent = true; // errors are logged once, by the error handler, with the request id
 
   app.use(requestContext(deps.logger));
@@ -153,8 +153,8 @@ export function createApp(deps: AppDeps): App {
     }),
     authRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, rateLimiter }),
     filesRoutes(files),
-    staffRoutes({ prisma, rateLimiter }),
-    meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION, rateLimiter }),
+    staffRoutes({ prisma, rateLimiter, sessions }),
+    meRoutes({ prisma, redis, keyPrefix, wechat: wechat.miniProgram, sessions, privacyPolicyVersion: config.PRIVACY_POLICY_VERSION, rateLimiter, storage: files.storage }),
     workbenchRoutes({ prisma }),
     calendarRoutes(calendar),
     auditRoutes({ reads: listReads }),

@@ -62,9 +62,20 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   TRUST_PROXY: booleanText.default(false),
+  /**
+   * With TRUST_PROXY: how many proxies in front of the BFF append to X-Forwarded-For (nginx alone: 1).
+   * The client address is the entry that many places from the right; entries further left are
+   * whatever the client sent and are never trusted, so a forged header cannot dodge per-IP limits.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** wx.login attempts per client address per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Idle timeout: a session unused this long ends (every use extends it). */
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  /** Absolute lifetime of a resident's session, however active: then they sign in again. */
+  SESSION_MAX_AGE_RESIDENT_SECONDS: z.coerce.number().int().min(1).default(30 * 24 * 3600),
+  /** Absolute lifetime of a staff member's session (a work shift and some). */
+  SESSION_MAX_AGE_STAFF_SECONDS: z.coerce.number().int().min(1).default(12 * 3600),
   /** Version of the 隐私保护指引 residents must have agreed to before phone or image use. */
   PRIVACY_POLICY_VERSION: z.string().min(1).max(16).default('2026.11'),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),

@@ -1,6 +1,7 @@
 import { createPrismaClient, type PrismaClient } from '@govpocket/db';
 import { ConfigError, databasePool, loadConfig, type Config } from './config';
 import { bookingScheduledJobs } from './modules/booking';
+import { createLocalDiskStorage } from './modules/files';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
 import { createConfiguredMediaChecks, mediaCheckScheduledJobs } from './modules/content-safety';
 import { mailboxScheduledJobs } from './modules/mailbox';
@@ -55,7 +56,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
         await flushViewCounts({ prisma, cache: guideCache });
       },
     },
-    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety }),
+    ...bookingScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, storage: createLocalDiskStorage({ dir: config.FILE_STORAGE_DIR }), contentSafety }),
     ...mailboxScheduledJobs({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX, contentSafety }),
     ...mediaCheckScheduledJobs(createConfiguredMediaChecks({ config, prisma, wechat: wechat.miniProgram, logger })),
     ...consultationScheduledJobs({ prisma }),

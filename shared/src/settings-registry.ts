@@ -49,6 +49,7 @@ export const settingRegistry = {
   'booking.reminderMinutesBefore': integer('booking.reminderMinutesBefore', 60, { min: 0, max: 1440, unit: '分钟', description: '开始前多少分钟再次提醒' }),
   'booking.slotMinutes': integer('booking.slotMinutes', 30, { min: 5, max: 240, unit: '分钟', description: '新建排班规则的默认时段长度（分钟）' }),
   'preReview.maxFilesPerMaterial': integer('preReview.maxFilesPerMaterial', 3, { min: 0, max: 20, unit: '张', description: '每项材料最多上传的预审照片数' }),
+  'preReview.photoRetentionDays': integer('preReview.photoRetentionDays', 90, { min: 1, max: 3650, unit: '天', description: '预审照片在预约结束后保留的天数，期满删除' }),
   'fee.orderExpireMinutes': integer('fee.orderExpireMinutes', 30, { min: 5, max: 7 * 24 * 60, unit: '分钟', description: '缴费订单多少分钟未支付自动关闭' }),
   'rating.windowDays': integer('rating.windowDays', 7, { min: 1, max: 90, unit: '天', description: '办结后多少天内可以评价' }),
   'rating.followUpWorkingDays': integer('rating.followUpWorkingDays', 15, { min: 1, max: 60, unit: '工作日', description: '差评回访整改时限（工作日）' }),

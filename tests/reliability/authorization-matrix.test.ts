@@ -75,6 +75,8 @@ const table: Record<string, Cell> = {
   'GET /admin/staff-accounts': { expect: adminOnly(200) },
   'POST /admin/staff-accounts': { expect: adminOnly(201), body: () => ({ name: '新员工', roles: [{ role: 'ADMIN' }] }) },
   'POST /admin/staff-accounts/:id/binding-codes': { expect: adminOnly(201), resource: 'staffAccount', isMutating: true },
+  'POST /admin/staff-accounts/:id/disable': { expect: adminOnly(200), resource: 'staffAccount', isMutating: true, body: () => ({ reason: '调离岗位' }) },
+  'POST /admin/staff-accounts/:id/enable': { expect: adminOnly(200), resource: 'staffAccount', isMutating: true },
   'POST /staff/bind': { expect: [401, 400, 400, 409, 409, 409, 409, 409, 409, 409], body: () => ({ code: 'ABCD2345' }) },
   // ── 我的
   'GET /me/profile': { expect: signedIn(200) },

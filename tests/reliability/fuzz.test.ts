@@ -45,6 +45,8 @@ const isPayNotify = (route: Route): boolean => route.path.startsWith('/payments/
  */
 const acceptsAnyInput = new Set([
   'POST /auth/logout',
+  // Enabling an account that is already active changes nothing.
+  'POST /admin/staff-accounts/:id/enable',
   'POST /me/delete-account',
   'POST /notifications/read-all',
   'PUT /guides/:code/favourite',

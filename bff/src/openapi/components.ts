@@ -64,6 +64,7 @@ const responses: Record<string, z.ZodType> = {
   MyDataExport: myDataExportSchema,
   StaffAccountList: staffAccountListSchema,
   CreateStaffAccountResponse: shared.createStaffAccountResponseSchema,
+  StaffAccountResponse: shared.staffAccountResponseSchema,
   IssuedBindingCode: issuedBindingCodeSchema,
   // 运行状态、文件、消息、工作台、系统管理
   Liveness: livenessSchema,
@@ -144,6 +145,7 @@ const requests: Record<string, z.ZodType> = {
   DeleteAccountRequest: shared.deleteAccountRequestSchema,
   CreateStaffAccountRequest: shared.createStaffAccountRequestSchema,
   BindStaffRequest: shared.bindStaffRequestSchema,
+  DisableStaffAccountRequest: shared.disableStaffAccountRequestSchema,
   SubscriptionResultsRequest: shared.subscriptionResultsRequestSchema,
   CalendarOverrideRequest: shared.calendarOverrideRequestSchema,
   CreateAppointmentRequest: shared.createAppointmentRequestSchema,

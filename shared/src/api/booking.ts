@@ -126,6 +126,8 @@ export const preReviewFileViewSchema = z.object({
   statusLabel: z.string(),
   comment: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** Set when the photo was deleted (retention period after the visit, or account deletion); fileUrl is then empty. */
+  fileRemovedNote: z.string().nullable(),
 });
 export type PreReviewFileView = z.infer<typeof preReviewFileViewSchema>;
 

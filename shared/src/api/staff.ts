@@ -49,3 +49,11 @@ export const bindStaffRequestSchema = z.object({
     .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^[A-Z0-9]{8}$/, '绑定码为8位字母或数字')),
 });
+
+/** Admin: a staff account stops working at once (its sessions end); the reason goes to the audit log. */
+export const disableStaffAccountRequestSchema = z.object({
+  reason: z.string().trim().min(2, '请填写停用原因').max(200, '停用原因最多200个字'),
+});
+export type DisableStaffAccountRequest = z.infer<typeof disableStaffAccountRequestSchema>;
+
+export const staffAccountResponseSchema = z.object({ account: staffAccountSchema });

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import type { PrismaClient } from '@govpocket/db';
 import { AppError } from '../../platform/errors/app-error';
 import type { AppState } from '../../platform/http/types';
-import { findSessionUser } from './repository';
+import { findSessionIdentity } from './repository';
 import type { SessionStore } from './session-store';
 
 /**
@@ -19,10 +19,22 @@ export function authenticate({ prisma, sessions }: { prisma: PrismaClient; sessi
     const token = match[1];
     const session = await sessions.touch(token);
     if (!session) throw new AppError('UNAUTHENTICATED', { message: '登录已过期，请重新登录' });
-    const user = await findSessionUser(prisma, session.userId);
-    if (!user) {
+    const identity = await findSessionIdentity(prisma, session.userId);
+    if (!identity) {
       await sessions.revoke(token);
       throw new AppError('UNAUTHENTICATED', { message: '账号已注销，请重新登录' });
+    }
+    // Checked on every request, not only when the account is disabled: a session created while
+    // an admin disabled the account, or one a failed revocation left behind, ends here too.
+    if (identity.staffDisabled) {
+      await sessions.revoke(token);
+      throw new AppError('UNAUTHENTICATED', { message: '您的员工账号已停用，请联系管理员' });
+    }
+    const { user } = identity;
+    // A staff lifetime counts from sign-in, or from binding if a resident session became staff.
+    if (sessions.isPastMaxAge(session, user.roles.length > 0 ? 'staff' : 'resident', identity.staffSince)) {
+      await sessions.revoke(token);
+      throw new AppError('UNAUTHENTICATED', { message: '登录已过期，请重新登录' });
     }
     ctx.state.user = user;
     ctx.state.sessionToken = token;

@@ -12,6 +12,11 @@ export async function upsertUserByOpenid(prisma: PrismaClient, { openid, unionid
 }
 
 export async function findSessionUser(prisma: PrismaClient, userId: string): Promise<SessionUser | null> {
+  return (await findSessionIdentity(prisma, userId))?.user ?? null;
+}
+
+/** The session user, and whether their staff account is disabled (which ends every session of theirs). */
+export async function findSessionIdentity(prisma: PrismaClient, userId: string): Promise<{ user: SessionUser; staffDisabled: boolean; staffSince: Date | null } | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -22,6 +27,7 @@ export async function findSessionUser(prisma: PrismaClient, userId: string): Pro
       staffAccount: {
         select: {
           status: true,
+          boundAt: true,
           roleAssignments: {
             select: { role: true, scope: true, hallId: true, departmentId: true, hall: { select: { name: true } }, department: { select: { name: true } } },
             orderBy: { createdAt: 'asc' },
@@ -33,14 +39,18 @@ export async function findSessionUser(prisma: PrismaClient, userId: string): Pro
   if (!user || user.deletedAt) return null;
   const staff = user.staffAccount?.status === 'ACTIVE' ? user.staffAccount : null;
   return {
-    id: user.id,
-    nickname: user.nickname,
-    hasPhone: user.phoneHash !== null,
-    roles: (staff?.roleAssignments ?? []).map((assignment) => ({
-      role: assignment.role,
-      scopeType: assignment.scope,
-      scopeId: assignment.hallId ?? assignment.departmentId ?? null,
-      scopeName: assignment.hall?.name ?? assignment.department?.name ?? null,
-    })),
+    staffDisabled: user.staffAccount?.status === 'DISABLED',
+    staffSince: staff?.boundAt ?? null,
+    user: {
+      id: user.id,
+      nickname: user.nickname,
+      hasPhone: user.phoneHash !== null,
+      roles: (staff?.roleAssignments ?? []).map((assignment) => ({
+        role: assignment.role,
+        scopeType: assignment.scope,
+        scopeId: assignment.hallId ?? assignment.departmentId ?? null,
+        scopeName: assignment.hall?.name ?? assignment.department?.name ?? null,
+      })),
+    },
   };
 }

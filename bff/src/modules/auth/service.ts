@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error';
 import type { RateLimiter } from '../../platform/rate-limit';
 import type { MiniProgramApi } from '../wechat/mini-program-api';
 import { WechatApiError, WechatUnavailableError } from '../wechat/wechat-http';
-import { findSessionUser, upsertUserByOpenid } from './repository';
+import { findSessionIdentity, upsertUserByOpenid } from './repository';
 import type { SessionStore } from './session-store';
 
 export type AuthDeps = { prisma: PrismaClient; redis: Redis; keyPrefix: string; wechat: MiniProgramApi; sessions: SessionStore; rateLimiter: RateLimiter };
@@ -43,8 +43,9 @@ export async function loginWithWechatCode(deps: AuthDeps, { code, clientIp }: { 
     throw wechatLoginError(error);
   });
   const user = await upsertUserByOpenid(deps.prisma, { openid: wechatSession.openid, unionid: wechatSession.unionid });
+  const identity = await findSessionIdentity(deps.prisma, user.id);
+  if (!identity) throw new AppError('FORBIDDEN', { message: '该账号已注销' });
+  if (identity.staffDisabled) throw new AppError('FORBIDDEN', { message: '您的员工账号已停用，请联系管理员' });
   const session = await deps.sessions.create(user.id);
-  const sessionUser = await findSessionUser(deps.prisma, user.id);
-  if (!sessionUser) throw new AppError('FORBIDDEN', { message: '该账号已注销' });
-  return { token: session.token, expiresInSeconds: session.expiresInSeconds, user: sessionUser };
+  return { token: session.token, expiresInSeconds: session.expiresInSeconds, user: identity.user };
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '@govpocket/db';
 import { activeStatuses, type Db } from './repository';
+import { ownerId } from '../../platform/db/owner';
 
 /** Reading appointments back for residents (their own only) and for the views built from them. */
 const summarySelect = {
@@ -14,19 +15,19 @@ const detailSelect = {
   ...summarySelect,
   residentId: true, hallId: true, slotId: true, checkInCode: true, checkedInAt: true, completedAt: true, cancelledBy: true, cancelReason: true, deliveryMethod: true, promisedTrips: true,
   calledWindow: { select: { id: true, code: true, name: true } },
-  preReviewFiles: { select: { id: true, materialId: true, materialName: true, fileUrl: true, status: true, comment: true, reviewedAt: true }, orderBy: { createdAt: 'asc' } },
+  preReviewFiles: { select: { id: true, materialId: true, materialName: true, fileUrl: true, status: true, comment: true, reviewedAt: true, fileRemovedAt: true, fileRemovedReason: true }, orderBy: { createdAt: 'asc' } },
   rating: { select: { level: true, tags: true, text: true, createdAt: true, followUp: { select: { status: true, dueAt: true, result: true, handledAt: true } } } },
 } satisfies Prisma.AppointmentSelect;
 export type AppointmentDetailRow = Prisma.AppointmentGetPayload<{ select: typeof detailSelect }>;
 
-export async function findAppointmentDetail(db: Db, { id, residentId }: { id: string; residentId?: string }): Promise<AppointmentDetailRow | null> {
-  return db.appointment.findFirst({ where: { id, ...(residentId ? { residentId } : {}) }, select: detailSelect });
+export async function findAppointmentDetail(db: Db, { id, residentId }: { id: string; residentId: string }): Promise<AppointmentDetailRow | null> {
+  return db.appointment.findFirst({ where: { id, residentId: ownerId(residentId, 'residentId') }, select: detailSelect });
 }
 
 export async function listResidentAppointments(db: Db, { residentId, scope }: { residentId: string; scope: 'upcoming' | 'past' }): Promise<AppointmentSummaryRow[]> {
   const isUpcoming = scope === 'upcoming';
   return db.appointment.findMany({
-    where: { residentId, status: isUpcoming ? { in: [...activeStatuses] } : { notIn: [...activeStatuses] } },
+    where: { residentId: ownerId(residentId, 'residentId'), status: isUpcoming ? { in: [...activeStatuses] } : { notIn: [...activeStatuses] } },
     select: summarySelect,
     orderBy: { startsAt: isUpcoming ? 'asc' : 'desc' },
     take: 50,
@@ -36,7 +37,7 @@ export async function listResidentAppointments(db: Db, { residentId, scope }: { 
 /** Earlier completed visits of the same resident and item, newest first (to count a case's trips). */
 export async function listEarlierVisits(db: Db, { residentId, itemId, before }: { residentId: string; itemId: string; before: Date }) {
   return db.appointment.findMany({
-    where: { residentId, itemId, status: 'COMPLETED', startsAt: { lt: before } },
+    where: { residentId: ownerId(residentId, 'residentId'), itemId, status: 'COMPLETED', startsAt: { lt: before } },
     select: { id: true, actualTrips: true },
     orderBy: { startsAt: 'desc' },
     take: 20,
@@ -55,7 +56,7 @@ export async function countAhead(db: Db, { hallId, date, prefix, queueNumber, ch
 
 export async function findQueueState(db: Db, { id, residentId }: { id: string; residentId: string }) {
   return db.appointment.findFirst({
-    where: { id, residentId },
+    where: { id, residentId: ownerId(residentId, 'residentId') },
     select: { id: true, status: true, hallId: true, date: true, queueNumber: true, checkedInAt: true, calledWindow: { select: { code: true, name: true } } },
   });
 }

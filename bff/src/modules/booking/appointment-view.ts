@@ -107,14 +107,20 @@ export function toPreReviewView(deps: Pick<BookingDeps, 'files'>, file: PreRevie
     id: file.id,
     materialId: file.materialId,
     materialName: file.materialName,
-    fileUrl: fileId ? deps.files.urls.signFileUrl(fileId, { viewerUserId }).url : '',
+    fileUrl: fileId && !file.fileRemovedAt ? deps.files.urls.signFileUrl(fileId, { viewerUserId }).url : '',
     status: file.status,
     statusLabel: preReviewStatusLabels[file.status],
     comment: file.comment,
     reviewedAt: file.reviewedAt?.toISOString() ?? null,
+    fileRemovedNote: file.fileRemovedAt ? photoRemovedNote(file.fileRemovedReason) : null,
   };
 }
 
 export function stringArray(json: unknown): string[] {
   return Array.isArray(json) ? json.filter((value): value is string => typeof value === 'string') : [];
+}
+
+/** What staff and the resident read where a deleted pre-review photo was. */
+export function photoRemovedNote(reason: string | null): string {
+  return reason === 'ACCOUNT_DELETED' ? '申请人已注销账号，照片已删除' : '照片已超过保留期限（预约结束后按规定保存），已删除';
 }

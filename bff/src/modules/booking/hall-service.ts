@@ -1,7 +1,7 @@
 import type { SessionUser, TripStatsResponse } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
 import { assertTargetBookable, moveToSlot } from './change-appointment';
-import { findChangeable } from './change-repository';
+import { findChangeableInHall } from './change-repository';
 import type { BookingDeps } from './deps';
 import { findSlot } from './repository';
 import { listHallWindows, tripStats } from './staff-repository';
@@ -31,8 +31,8 @@ export async function moveByHall(
   deps: BookingDeps,
   { staff, hallId, appointmentId, slotId, reason, requestId }: { staff: SessionUser; hallId: string; appointmentId: string; slotId: string; reason: string; requestId: string },
 ): Promise<void> {
-  const appointment = await findChangeable(deps.prisma, { id: appointmentId });
-  if (!appointment || appointment.hallId !== hallId) throw new AppError('NOT_FOUND', { message: '本大厅没有这个预约' });
+  const appointment = await findChangeableInHall(deps.prisma, { id: appointmentId, hallId });
+  if (!appointment) throw new AppError('NOT_FOUND', { message: '本大厅没有这个预约' });
   if (appointment.status !== 'BOOKED') throw illegalTransition('HALL_MOVE', appointment.status);
   const target = await findSlot(deps.prisma, slotId);
   if (!target || target.hallId !== hallId) throw new AppError('NOT_FOUND', { message: '本大厅没有这个时段' });

@@ -16,7 +16,7 @@ import { scheduleAdminRoutes } from './schedule-routes';
 
 /** The "最多跑一次" appointments module: its dependencies, built once per app, and its routers. */
 export type { BookingDeps, HallCancelHook } from './deps';
-export { bookingScheduledJobs, generateSlots, markNoShows, sendReminders } from './jobs';
+export { bookingScheduledJobs, generateSlots, markNoShows, removeExpiredPreReviewPhotos, sendReminders } from './jobs';
 
 export function createBookingDeps({ prisma, redis, keyPrefix, calendar, files, mediaChecks, contentSafety, now = () => new Date(), onHallCancel, onScheduleChange }: {
   prisma: PrismaClient;

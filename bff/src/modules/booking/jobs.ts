@@ -12,6 +12,8 @@ import { listUnremindedOn, listUnremindedStartingBetween, reminderDedupeKey, typ
 import { createBookingSettingsReader, type BookingSettingsReader } from './settings';
 import { generateSlots, type SlotGenerationDeps } from './slot-generation';
 import { inTransaction } from '../../platform/db/transaction';
+import { deleteStoredBytes, markUploadsRemoved, type FileStorage } from '../files';
+import { listExpiredPreReviewPhotos, markPreReviewPhotosRemoved } from './pre-review-repository';
 
 /**
  * The booking module's recurring work, run once across the fleet by BullMQ job schedulers. The
@@ -48,9 +50,47 @@ export async function sendReminders(deps: { prisma: PrismaClient; settings: Book
   return report;
 }
 
-export function bookingScheduledJobs({ prisma, redis, keyPrefix, contentSafety, now = () => new Date() }: { prisma: PrismaClient; redis: Redis; keyPrefix: string; contentSafety?: ContentSafetyDeps; now?: () => Date }): ScheduledJob[] {
+export type PhotoRetentionReport = { removed: number; failedDeletes: number };
+
+/**
+ * Pre-review photos are personal data kept only as long as needed: `preReview.photoRetentionDays`
+ * (default 90) after the visit ends, the bytes leave storage and the rows say so, so staff and
+ * the resident read that the photo was removed after the retention period. The rows are marked
+ * before the bytes go: from then on no URL serves them, and a failed delete leaves only dead bytes.
+ */
+export async function removeExpiredPreReviewPhotos(
+  deps: { prisma: PrismaClient; settings: BookingSettingsReader; storage: FileStorage },
+  { now, batchSize = 200 }: { now: Date; batchSize?: number },
+): Promise<PhotoRetentionReport> {
+  const settings = await deps.settings.read();
+  const endedBefore = new Date(now.getTime() - settings.photoRetentionDays * 24 * 3600_000);
+  const report: PhotoRetentionReport = { removed: 0, failedDeletes: 0 };
+  for (;;) {
+    const rows = await listExpiredPreReviewPhotos(deps.prisma, { endedBefore, limit: batchSize });
+    if (rows.length === 0) break;
+    const storageKeys = [...new Set(rows.map((row) => row.storageKey))];
+    await inTransaction(deps.prisma, async (tx) => {
+      await markPreReviewPhotosRemoved(tx, { ids: rows.map((row) => row.id), reason: 'RETENTION', at: now });
+      await markUploadsRemoved(tx, { storageKeys, reason: 'RETENTION', at: now });
+    });
+    report.removed += rows.length;
+    report.failedDeletes += (await deleteStoredBytes(deps.storage, storageKeys)).failed.length;
+    if (rows.length < batchSize) break;
+  }
+  return report;
+}
+
+export function bookingScheduledJobs({ prisma, redis, keyPrefix, storage, contentSafety, now = () => new Date() }: { prisma: PrismaClient; redis: Redis; keyPrefix: string; storage: FileStorage; contentSafety?: ContentSafetyDeps; now?: () => Date }): ScheduledJob[] {
   const deps: SlotGenerationDeps = { prisma, calendar: createCalendarService({ prisma, redis, keyPrefix }), settings: createBookingSettingsReader(prisma) };
   return [
+    {
+      name: 'booking-pre-review-photo-retention',
+      every: 60 * 60_000,
+      handler: async ({ logger }) => {
+        const report = await removeExpiredPreReviewPhotos({ prisma, settings: deps.settings, storage }, { now: now() });
+        if (report.removed > 0 || report.failedDeletes > 0) logger.info(report, 'expired pre-review photos removed');
+      },
+    },
     {
       name: 'booking-slot-generation',
       every: 10 * 60_000,

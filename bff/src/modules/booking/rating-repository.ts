@@ -1,10 +1,11 @@
 import type { Prisma } from '@govpocket/db';
 import type { Db } from './repository';
+import { ownerId } from '../../platform/db/owner';
 
 /** 好差评 rows and the hall's 回访 tasks. Hall-side reads never select who rated. */
 export async function findRateable(db: Db, { id, residentId }: { id: string; residentId: string }) {
   return db.appointment.findFirst({
-    where: { id, residentId },
+    where: { id, residentId: ownerId(residentId, 'residentId') },
     select: { id: true, status: true, completedAt: true, hallId: true, itemId: true, item: { select: { name: true } }, hall: { select: { name: true } }, rating: { select: { id: true } }, resident: { select: { openid: true } } },
   });
 }

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@govpocket/db';
+import { ownerId } from '../../platform/db/owner';
 
 /** Booking reads and writes on the resident side; services pass the client or their transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -46,14 +47,14 @@ export async function listSeatHolders(db: Db, slotId: string): Promise<Array<{ r
 
 export async function findActivePause(db: Db, { userId, now }: { userId: string; now: Date }) {
   return db.bookingPause.findFirst({
-    where: { userId, liftedAt: null, pausedFrom: { lte: now }, pausedUntil: { gt: now } },
+    where: { userId: ownerId(userId, 'userId'), liftedAt: null, pausedFrom: { lte: now }, pausedUntil: { gt: now } },
     select: { reason: true, pausedUntil: true, noShowCount: true },
     orderBy: { pausedUntil: 'desc' },
   });
 }
 
 export async function countActiveBookings(db: Db, residentId: string): Promise<number> {
-  return db.appointment.count({ where: { residentId, activeSeat: { not: null } } });
+  return db.appointment.count({ where: { residentId: ownerId(residentId, 'residentId'), activeSeat: { not: null } } });
 }
 
 export async function isDayKeyTaken(db: Db, key: string): Promise<boolean> {
@@ -77,7 +78,7 @@ export async function giveBackSeat(tx: Prisma.TransactionClient, slotId: string)
 }
 
 export async function activeSeatsOf(tx: Prisma.TransactionClient, residentId: string): Promise<number[]> {
-  const rows = await tx.appointment.findMany({ where: { residentId, activeSeat: { not: null } }, select: { activeSeat: true } });
+  const rows = await tx.appointment.findMany({ where: { residentId: ownerId(residentId, 'residentId'), activeSeat: { not: null } }, select: { activeSeat: true } });
   return rows.flatMap((row) => (row.activeSeat === null ? [] : [row.activeSeat]));
 }
 

@@ -19,6 +19,8 @@ export const bookingSettingsSpec = {
   reminderMinutesBefore: 'booking.reminderMinutesBefore',
   slotMinutes: 'booking.slotMinutes',
   maxFilesPerMaterial: 'preReview.maxFilesPerMaterial',
+  /** Pre-review photos are deleted this many days after the visit. */
+  photoRetentionDays: 'preReview.photoRetentionDays',
   ratingWindowDays: 'rating.windowDays',
   followUpWorkingDays: 'rating.followUpWorkingDays',
 } as const;

@@ -1,4 +1,5 @@
 import type { ContentCheckStatus, OpinionOutcomeKind, Prisma, PrismaClient } from '@govpocket/db';
+import { ownerId } from '../../platform/db/owner';
 
 /** Opinions and their outcomes. Only this file and ./repository.ts touch Prisma for the module. */
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -24,11 +25,11 @@ export async function findOpinionByKey(db: Db, { userId, idempotencyKey }: { use
 }
 
 export async function findMyOpinion(db: Db, { id, userId }: { id: string; userId: string }): Promise<MyOpinionRow | null> {
-  return db.opinion.findFirst({ where: { id, userId }, select: mineSelect });
+  return db.opinion.findFirst({ where: { id, userId: ownerId(userId, 'userId') }, select: mineSelect });
 }
 
 export async function listMyOpinions(db: Db, { userId, consultationId }: { userId: string; consultationId?: string }): Promise<MyOpinionRow[]> {
-  return db.opinion.findMany({ where: { userId, ...(consultationId ? { consultationId } : {}) }, select: mineSelect, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 200 });
+  return db.opinion.findMany({ where: { userId: ownerId(userId, 'userId'), ...(consultationId ? { consultationId } : {}) }, select: mineSelect, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 200 });
 }
 
 export async function insertOpinion(

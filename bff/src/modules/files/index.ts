@@ -8,7 +8,9 @@ import { createFileUrlSigner } from './signed-url';
 export type { FileStorage, StoredObject } from './file-storage';
 export type { FileUrlSigner, SignFileUrlOptions } from './signed-url';
 export type { FileDeps } from './service';
-export { findOwnUpload } from './service';
+export { deleteStoredBytes, findOwnUpload } from './service';
+export { listStoredUploadsOf, markUploadsRemoved, type UploadRemovalReason } from './repository';
+export { createLocalDiskStorage } from './file-storage';
 export { filesRoutes } from './routes';
 export { isDeclaredTooLarge, isMultipart, payloadTooLarge, readMultipartFile, type MultipartFile, type MultipartMessages } from './multipart';
 

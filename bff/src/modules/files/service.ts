@@ -85,3 +85,19 @@ export async function issueOwnerFileUrl(deps: Pick<FileDeps, 'prisma' | 'urls'>,
   if (!record) throw new AppError('NOT_FOUND', { message: '图片不存在或已删除' });
   return deps.urls.signFileUrl(record.id, { viewerUserId: ownerId });
 }
+
+/**
+ * Deletes stored bytes whose rows are already marked removed. Missing bytes are no error; a key
+ * that fails is reported back (the row already stops every URL), never half-aborting the rest.
+ */
+export async function deleteStoredBytes(storage: FileDeps['storage'], storageKeys: string[]): Promise<{ deleted: number; failed: string[] }> {
+  const failed: string[] = [];
+  for (const key of storageKeys) {
+    try {
+      await storage.delete(key);
+    } catch {
+      failed.push(key);
+    }
+  }
+  return { deleted: storageKeys.length - failed.length, failed };
+}

@@ -16,7 +16,7 @@ import { findGuideDetails } from './repository';
  * rows equal to the current guide are reported unchanged and get no version, so importing the
  * same file again changes nothing. Keyed by item code.
  */
-export const guideImportLimits = { maxFileBytes: 5 * 1024 * 1024, maxRows: 2000, maxUnzippedBytes: 100 * 1024 * 1024 };
+export const guideImportLimits = { maxFileBytes: 5 * 1024 * 1024, maxRows: 2000, maxUnzippedBytes: 32 * 1024 * 1024, maxEntries: 200 };
 const changeNote = '批量导入';
 
 type Db = PrismaClient | Prisma.TransactionClient;

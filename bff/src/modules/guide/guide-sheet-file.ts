@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { repackZipWithinLimits, type ZipLimits } from '../../platform/bounded-unzip';
 import { AppError } from '../../platform/errors/app-error';
 
 /**
@@ -11,7 +12,7 @@ export type SheetFormat = 'csv' | 'xlsx';
 /** `line` is the spreadsheet row number (the header is row 1); blank rows are left out. */
 export type SheetRow = { line: number; cells: string[] };
 export type Sheet = { headers: string[]; rows: SheetRow[] };
-export type SheetLimits = { maxRows: number; maxUnzippedBytes: number };
+export type SheetLimits = { maxRows: number } & ZipLimits;
 
 export const sheetContentTypes: Record<SheetFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -33,23 +34,6 @@ function detectFormat(bytes: Buffer): SheetFormat {
     throw new AppError('VALIDATION_FAILED', { message: 'CSV 文件须为 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入' });
   }
   return 'csv';
-}
-
-/**
- * The sizes the ZIP's central directory declares for its entries: an XLSX that would unpack to
- * far more than its cells need (a zip bomb) is refused before it is unpacked.
- */
-function declaredUnzippedBytes(bytes: Buffer): number | null {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > bytes.length) return null;
-  let offset = bytes.readUInt32LE(end + 16);
-  let total = 0;
-  for (let entry = bytes.readUInt16LE(end + 10); entry > 0; entry -= 1) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) return null;
-    total += bytes.readUInt32LE(offset + 24);
-    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
-  }
-  return total;
 }
 
 /** The text of a cell as Excel shows it: rich text joined, formulas by their result, TRUE as 是. */
@@ -92,11 +76,11 @@ export async function readSheet(bytes: Buffer, limits: SheetLimits): Promise<She
       throw new AppError('VALIDATION_FAILED', { message: 'CSV 文件格式有误（如引号未成对），请用 Excel 另存后重试', cause: error });
     }
   }
-  const unzipped = declaredUnzippedBytes(bytes);
-  if (unzipped === null) throw new AppError('VALIDATION_FAILED', { message: 'XLSX 文件已损坏，请用 Excel 另存后重试' });
-  if (unzipped > limits.maxUnzippedBytes) throw new AppError('PAYLOAD_TOO_LARGE', { message: 'XLSX 文件内容过大，请拆分后分批导入' });
+  // Inflated here with the real bytes counted (a zip bomb stops at the limit); exceljs then reads
+  // exactly what was counted.
+  const counted = repackZipWithinLimits(bytes, limits, { tooLarge: 'XLSX 文件内容过大，请拆分后分批导入', corrupt: 'XLSX 文件已损坏，请用 Excel 另存后重试' });
   try {
-    await workbook.xlsx.read(Readable.from([bytes]));
+    await workbook.xlsx.read(Readable.from([counted]));
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', { message: 'XLSX 文件无法读取，请用 Excel 另存后重试', cause: error });
   }

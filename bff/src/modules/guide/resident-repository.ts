@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@govpocket/db';
 import { summarySelect, toSummary } from './repository';
+import { ownerId } from '../../platform/db/owner';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -48,11 +49,11 @@ export async function addFavourite(db: Db, userId: string, itemId: string): Prom
 }
 
 export async function removeFavourite(db: Db, userId: string, itemId: string): Promise<void> {
-  await db.favourite.deleteMany({ where: { userId, itemId } });
+  await db.favourite.deleteMany({ where: { userId: ownerId(userId, 'userId'), itemId } });
 }
 
 export async function listFavourites(db: Db, userId: string) {
-  const rows = await db.favourite.findMany({ where: { userId, item: { status: 'PUBLISHED' } }, select: { createdAt: true, item: { select: summarySelect } }, orderBy: { createdAt: 'desc' }, take: 200 });
+  const rows = await db.favourite.findMany({ where: { userId: ownerId(userId, 'userId'), item: { status: 'PUBLISHED' } }, select: { createdAt: true, item: { select: summarySelect } }, orderBy: { createdAt: 'desc' }, take: 200 });
   return rows.map((row) => ({ ...toSummary(row.item), favouritedAt: row.createdAt.toISOString() }));
 }
 
@@ -64,10 +65,10 @@ export async function recordRecentView(db: Db, userId: string, code: string): Pr
 }
 
 export async function listRecentViews(db: Db, userId: string, limit: number) {
-  const rows = await db.recentView.findMany({ where: { userId, item: { status: 'PUBLISHED' } }, select: { viewedAt: true, item: { select: summarySelect } }, orderBy: { viewedAt: 'desc' }, take: limit });
+  const rows = await db.recentView.findMany({ where: { userId: ownerId(userId, 'userId'), item: { status: 'PUBLISHED' } }, select: { viewedAt: true, item: { select: summarySelect } }, orderBy: { viewedAt: 'desc' }, take: limit });
   return rows.map((row) => ({ ...toSummary(row.item), viewedAt: row.viewedAt.toISOString() }));
 }
 
 export async function isFavourite(db: Db, userId: string, itemId: string): Promise<boolean> {
-  return (await db.favourite.count({ where: { userId, itemId } })) > 0;
+  return (await db.favourite.count({ where: { userId: ownerId(userId, 'userId'), itemId } })) > 0;
 }

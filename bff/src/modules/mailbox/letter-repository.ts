@@ -1,5 +1,6 @@
 import type { Prisma } from '@govpocket/db';
 import type { Db } from './repository';
+import { ownerId } from '../../platform/db/owner';
 
 /** Reading and creating letters for the resident side and the public side. */
 
@@ -43,7 +44,7 @@ const summarySelect = {
 export type LetterSummaryRow = Prisma.LetterGetPayload<{ select: typeof summarySelect }>;
 
 export async function listResidentLetters(db: Db, residentId: string): Promise<LetterSummaryRow[]> {
-  return db.letter.findMany({ where: { residentId }, select: summarySelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100 });
+  return db.letter.findMany({ where: { residentId: ownerId(residentId, 'residentId') }, select: summarySelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100 });
 }
 
 /** The public part of a letter's history: what happened and when, never who on the staff side. */
@@ -62,9 +63,9 @@ const residentSelect = {
 export type ResidentLetterRow = Prisma.LetterGetPayload<{ select: typeof residentSelect }>;
 
 export async function findResidentLetter(db: Db, where: { id: string; residentId: string } | { trackingCode: string }): Promise<ResidentLetterRow | null> {
-  return db.letter.findFirst({ where, select: residentSelect });
+  return db.letter.findFirst({ where: 'trackingCode' in where ? { trackingCode: ownerId(where.trackingCode, 'trackingCode') } : { id: where.id, residentId: ownerId(where.residentId, 'residentId') }, select: residentSelect });
 }
 
 export async function isOwnLetter(db: Db, { residentId, letterId }: { residentId: string; letterId: string }): Promise<boolean> {
-  return (await db.letter.count({ where: { id: letterId, residentId } })) > 0;
+  return (await db.letter.count({ where: { id: letterId, residentId: ownerId(residentId, 'residentId') } })) > 0;
 }

@@ -37,9 +37,14 @@ export async function getMyLetter(deps: MailboxDeps, { residentId, letterId }: {
  * the public timeline and the reply; a wrong pair answers exactly like an unknown code.
  */
 export async function lookupLetter(deps: MailboxDeps, { trackingCode, phoneLast4, clientKey }: { trackingCode: string; phoneLast4: string; clientKey: string }): Promise<LetterLookupResponse['letter']> {
-  await deps.rateLimiter.consume('letterLookup', clientKey);
-  const row = await findResidentLetter(deps.prisma, { trackingCode });
-  if (!row || row.contactPhoneLast4Hash !== hashPersonal(phoneLast4)) throw new AppError('NOT_FOUND', { message: '查询码或手机号后4位不正确' });
+  // Failures count, per client address and per tracking code: the 10 000 phone endings of one
+  // letter cannot be tried from many addresses, and residents behind one NAT address do not lock
+  // each other out by finding their own letters.
+  const row = await deps.rateLimiter.limitFailures([['letterLookup', clientKey], ['letterLookupCode', trackingCode.toUpperCase()]], async () => {
+    const found = await findResidentLetter(deps.prisma, { trackingCode });
+    if (!found || found.contactPhoneLast4Hash !== hashPersonal(phoneLast4)) throw new AppError('NOT_FOUND', { message: '查询码或手机号后4位不正确' });
+    return found;
+  });
   const reply = row.status === 'REPLIED' || row.status === 'CLOSED' ? row.replies[0] : undefined;
   return {
     trackingCode: row.trackingCode, title: row.title, type: row.type, status: row.status, statusLabel: letterStatusLabels[row.status], mailboxName: row.mailbox.name,

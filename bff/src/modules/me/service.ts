@@ -8,8 +8,9 @@ import type { SessionStore } from '../auth/session-store';
 import type { MiniProgramApi } from '../wechat/mini-program-api';
 import { WechatApiError, WechatUnavailableError } from '../wechat/wechat-http';
 import { findExportRows, findProfileRow, hasConsent, saveConsent, savePhone, savePreferences } from './repository';
+import { deleteStoredBytes, listStoredUploadsOf, markUploadsRemoved, type FileStorage } from '../files';
 
-export type MeDeps = { prisma: PrismaClient; redis: Redis; keyPrefix: string; wechat: MiniProgramApi; sessions: SessionStore; privacyPolicyVersion: string; rateLimiter: RateLimiter };
+export type MeDeps = { prisma: PrismaClient; redis: Redis; keyPrefix: string; wechat: MiniProgramApi; sessions: SessionStore; privacyPolicyVersion: string; rateLimiter: RateLimiter; storage: FileStorage };
 
 export async function getProfile(deps: MeDeps, user: SessionUser): Promise<Profile> {
   const row = await findProfileRow(deps.prisma, user.id);
@@ -74,11 +75,13 @@ export async function exportMyData(deps: MeDeps, user: SessionUser) {
 /**
  * PIPL account deletion: personal data is erased, sessions end, and the workflow records that
  * others depend on (letters, appointments, opinions, payments) stay, anonymised: they point at a
- * user row that no longer says who it was.
+ * user row that no longer says who it was. Every upload of theirs (letter photos, pre-review
+ * photos) is deleted from storage; the rows stay, marked, so staff read that the photo is gone.
  */
 export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user: SessionUser; requestId: string }): Promise<void> {
   if (user.roles.length > 0) throw new AppError('CONFLICT', { message: '员工账号请联系管理员解除绑定后再注销' });
-  await deps.prisma.$transaction(async (tx) => {
+  const now = new Date();
+  const storageKeys = await deps.prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: { openid: `deleted:${user.id}`, unionid: null, nickname: null, avatarUrl: null, phoneEncrypted: null, phoneHash: null, phoneBoundAt: null, isElderMode: false, deletedAt: new Date() },
@@ -94,8 +97,14 @@ export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user:
     await tx.materialChecklist.deleteMany({ where: { userId: user.id } });
     await tx.subscribeQuota.deleteMany({ where: { userId: user.id } });
     await tx.notification.deleteMany({ where: { userId: user.id } });
-    await writeAudit(tx, { actorUserId: user.id, actorRole: 'RESIDENT', action: 'ACCOUNT_DELETED', entityType: 'User', entityId: user.id, requestId });
+    const uploads = await listStoredUploadsOf(tx, user.id);
+    await markUploadsRemoved(tx, { storageKeys: uploads.map((upload) => upload.storageKey), reason: 'ACCOUNT_DELETED', at: now });
+    await tx.preReviewFile.updateMany({ where: { appointment: { residentId: user.id }, fileRemovedAt: null }, data: { fileRemovedAt: now, fileRemovedReason: 'ACCOUNT_DELETED' } });
+    await writeAudit(tx, { actorUserId: user.id, actorRole: 'RESIDENT', action: 'ACCOUNT_DELETED', entityType: 'User', entityId: user.id, after: { uploadsRemoved: uploads.length }, requestId });
+    return uploads.map((upload) => upload.storageKey);
   });
+  // After the commit: the rows already stop every URL, so a failed delete leaves only dead bytes.
+  await deleteStoredBytes(deps.storage, storageKeys);
   await deps.sessions.revokeAllForUser(user.id);
   // Written by releases that kept WeChat's session_key (three days): gone with the account.
   await deps.redis.del(`${deps.keyPrefix}wx-session-key:${user.id}`);

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@govpocket/db';
+import { ownerId } from '../../platform/db/owner';
 
 /**
  * SubscribeQuota rows: how many one-time acceptances of a template a resident has left, and
@@ -23,21 +24,21 @@ export async function recordSubscribeChoices(
       });
     }
     if (rejected.length > 0) {
-      await tx.subscribeQuota.updateMany({ where: { userId, templateId: { in: rejected } }, data: { lastRejectedAt: at } });
+      await tx.subscribeQuota.updateMany({ where: { userId: ownerId(userId, 'userId'), templateId: { in: rejected } }, data: { lastRejectedAt: at } });
     }
   });
 }
 
 export async function findQuotaStates(prisma: PrismaClient, userId: string): Promise<QuotaState[]> {
-  return prisma.subscribeQuota.findMany({ where: { userId }, select: stateSelect, orderBy: { templateId: 'asc' } });
+  return prisma.subscribeQuota.findMany({ where: { userId: ownerId(userId, 'userId') }, select: stateSelect, orderBy: { templateId: 'asc' } });
 }
 
 /** Gives back an acceptance used by a send that WeChat certainly did not deliver. */
 export async function refundQuota(prisma: PrismaClient, { userId, templateId }: { userId: string; templateId: string }): Promise<void> {
-  await prisma.subscribeQuota.updateMany({ where: { userId, templateId, isLongTerm: false }, data: { remaining: { increment: 1 } } });
+  await prisma.subscribeQuota.updateMany({ where: { userId: ownerId(userId, 'userId'), templateId, isLongTerm: false }, data: { remaining: { increment: 1 } } });
 }
 
 /** WeChat says the resident has not accepted (43101): whatever we counted is gone. */
 export async function clearQuota(prisma: PrismaClient, { userId, templateId, at }: { userId: string; templateId: string; at: Date }): Promise<void> {
-  await prisma.subscribeQuota.updateMany({ where: { userId, templateId }, data: { remaining: 0, isLongTerm: false, lastRejectedAt: at } });
+  await prisma.subscribeQuota.updateMany({ where: { userId: ownerId(userId, 'userId'), templateId }, data: { remaining: 0, isLongTerm: false, lastRejectedAt: at } });
 }

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@govpocket/db';
 import type { RoleGrant, StaffAccountView } from '@govpocket/shared';
+import { ownerId } from '../../platform/db/owner';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -104,5 +105,16 @@ export async function bindAccountToUser(db: Db, input: { staffAccountId: string;
 }
 
 export async function isUserStaff(db: Db, userId: string): Promise<boolean> {
-  return (await db.staffAccount.count({ where: { userId } })) > 0;
+  return (await db.staffAccount.count({ where: { userId: ownerId(userId, 'userId') } })) > 0;
+}
+
+/** ACTIVE ⇄ DISABLED only from the other state: true when this call changed it. */
+export async function setStaffAccountStatus(db: Db, input: { id: string; from: 'ACTIVE' | 'DISABLED'; to: 'ACTIVE' | 'DISABLED' }): Promise<boolean> {
+  const { count } = await db.staffAccount.updateMany({ where: { id: input.id, status: input.from }, data: { status: input.to } });
+  return count === 1;
+}
+
+/** The WeChat identity bound to an account (null inside: not bound yet); null: no such account. */
+export async function findStaffAccountIdentity(db: Db, id: string): Promise<{ userId: string | null } | null> {
+  return db.staffAccount.findUnique({ where: { id }, select: { userId: true } });
 }

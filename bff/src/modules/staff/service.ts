@@ -1,10 +1,12 @@
 import type { PrismaClient } from '@govpocket/db';
-import type { CreateStaffAccountRequest, SessionUser, StaffAccountView } from '@govpocket/shared';
+import type { CreateStaffAccountRequest, DisableStaffAccountRequest, SessionUser, StaffAccountView } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
+import { inTransaction } from '../../platform/db/transaction';
 import { AppError } from '../../platform/errors/app-error';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { readSettings } from '../../platform/settings';
 import { findSessionUser } from '../auth/repository';
+import type { SessionStore } from '../auth/session-store';
 import { generateBindingCode, hashBindingCode } from './binding-code';
 import {
   bindAccountToUser,
@@ -12,12 +14,14 @@ import {
   countMissingScopes,
   findBindingCode,
   findStaffAccount,
+  findStaffAccountIdentity,
   insertBindingCode,
   insertStaffAccount,
   isUserStaff,
+  setStaffAccountStatus,
 } from './repository';
 
-export type StaffDeps = { prisma: PrismaClient; rateLimiter: RateLimiter; now?: () => Date };
+export type StaffDeps = { prisma: PrismaClient; rateLimiter: RateLimiter; sessions: SessionStore; now?: () => Date };
 
 type IssuedCode = { code: string; expiresAt: string };
 
@@ -39,7 +43,7 @@ export async function createStaffAccount(
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
   const expiresAt = await bindingCodeExpiry(deps, now);
-  const account = await deps.prisma.$transaction(async (tx) => {
+  const account = await inTransaction(deps.prisma, async (tx) => {
     const created = await insertStaffAccount(tx, input);
     await insertBindingCode(tx, { staffAccountId: created.id, codeHash: hashBindingCode(code), expiresAt });
     await writeAudit(tx, {
@@ -59,7 +63,7 @@ export async function issueBindingCode(deps: StaffDeps, { admin, staffAccountId,
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
   const expiresAt = await bindingCodeExpiry(deps, now);
-  await deps.prisma.$transaction(async (tx) => {
+  await inTransaction(deps.prisma, async (tx) => {
     await insertBindingCode(tx, { staffAccountId, codeHash: hashBindingCode(code), expiresAt });
     await writeAudit(tx, { actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_BINDING_CODE_ISSUED', entityType: 'StaffAccount', entityId: staffAccountId, requestId });
   });
@@ -74,21 +78,69 @@ export async function bindStaffIdentity(
   { user, code, clientIp, requestId }: { user: SessionUser; code: string; clientIp: string; requestId: string },
 ): Promise<SessionUser> {
   const { bindingCodeMaxAttempts: points } = await readSettings(deps.prisma, staffSettingsSpec);
-  await deps.rateLimiter.consume('bindingCode', `user:${user.id}`, { points });
-  await deps.rateLimiter.consume('bindingCode', `ip:${clientIp}`, { points });
-  if (await isUserStaff(deps.prisma, user.id)) throw new AppError('CONFLICT', { message: '您的微信已绑定员工账号' });
-  const found = await findBindingCode(deps.prisma, hashBindingCode(code));
-  const now = deps.now?.() ?? new Date();
-  if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now) throw invalidCode();
-  if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
-  if (found.staffAccount.userId) throw invalidCode();
+  const codeHash = hashBindingCode(code);
+  // Only failures count (an office binding its staff from one NAT address is no abuse): per user,
+  // per client address and per code tried, so neither many addresses nor many accounts help a guesser.
+  const limits = [['bindingCode', `user:${user.id}`, points], ['bindingCodeAddress', clientIp], ['bindingCode', `code:${codeHash}`, points]] as const;
+  await deps.rateLimiter.limitFailures(limits, async () => {
+    if (await isUserStaff(deps.prisma, user.id)) throw new AppError('CONFLICT', { message: '您的微信已绑定员工账号' });
+    const found = await findBindingCode(deps.prisma, codeHash);
+    const now = deps.now?.() ?? new Date();
+    if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now) throw invalidCode();
+    if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
+    if (found.staffAccount.userId) throw invalidCode();
 
-  await deps.prisma.$transaction(async (tx) => {
-    if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
-    if (!(await bindAccountToUser(tx, { staffAccountId: found.staffAccountId, userId: user.id, now }))) throw invalidCode();
-    await writeAudit(tx, { actorUserId: user.id, actorRole: null, action: 'STAFF_IDENTITY_BOUND', entityType: 'StaffAccount', entityId: found.staffAccountId, requestId });
+    await inTransaction(deps.prisma, async (tx) => {
+      if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
+      if (!(await bindAccountToUser(tx, { staffAccountId: found.staffAccountId, userId: user.id, now }))) throw invalidCode();
+      await writeAudit(tx, { actorUserId: user.id, actorRole: null, action: 'STAFF_IDENTITY_BOUND', entityType: 'StaffAccount', entityId: found.staffAccountId, requestId });
+    });
   });
   const refreshed = await findSessionUser(deps.prisma, user.id);
   if (!refreshed) throw new AppError('UNAUTHENTICATED');
   return refreshed;
+}
+
+/**
+ * Admin: the account stops working at once. Every session of its WeChat identity is revoked, and
+ * authenticate refuses a disabled account's token on every request anyway (so a session created
+ * while this ran, or a Redis hiccup during the revocation, still gets nowhere). Disabling an
+ * already disabled account changes nothing and writes no second audit row.
+ */
+export async function disableStaffAccount(
+  deps: StaffDeps,
+  { admin, staffAccountId, input, requestId }: { admin: SessionUser; staffAccountId: string; input: DisableStaffAccountRequest; requestId: string },
+): Promise<StaffAccountView> {
+  const identity = await findStaffAccountIdentity(deps.prisma, staffAccountId);
+  if (!identity) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
+  const { userId } = identity;
+  if (userId === admin.id) throw new AppError('CONFLICT', { message: '不能停用自己的账号' });
+  await inTransaction(deps.prisma, async (tx) => {
+    if (!(await setStaffAccountStatus(tx, { id: staffAccountId, from: 'ACTIVE', to: 'DISABLED' }))) return;
+    await writeAudit(tx, {
+      actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_ACCOUNT_DISABLED', entityType: 'StaffAccount', entityId: staffAccountId,
+      before: { status: 'ACTIVE' }, after: { status: 'DISABLED' }, reason: input.reason, requestId,
+    });
+  });
+  if (userId) await deps.sessions.revokeAllForUser(userId);
+  return reloadAccount(deps, staffAccountId);
+}
+
+/** Admin: a disabled account works again (its person signs in anew). */
+export async function enableStaffAccount(deps: StaffDeps, { admin, staffAccountId, requestId }: { admin: SessionUser; staffAccountId: string; requestId: string }): Promise<StaffAccountView> {
+  if (!(await findStaffAccount(deps.prisma, staffAccountId))) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
+  await inTransaction(deps.prisma, async (tx) => {
+    if (!(await setStaffAccountStatus(tx, { id: staffAccountId, from: 'DISABLED', to: 'ACTIVE' }))) return;
+    await writeAudit(tx, {
+      actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_ACCOUNT_ENABLED', entityType: 'StaffAccount', entityId: staffAccountId,
+      before: { status: 'DISABLED' }, after: { status: 'ACTIVE' }, requestId,
+    });
+  });
+  return reloadAccount(deps, staffAccountId);
+}
+
+async function reloadAccount(deps: StaffDeps, staffAccountId: string): Promise<StaffAccountView> {
+  const account = await findStaffAccount(deps.prisma, staffAccountId);
+  if (!account) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
+  return account;
 }

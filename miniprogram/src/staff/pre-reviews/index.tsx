@@ -41,11 +41,17 @@ function PreReviewCard({ item, queue }: { item: StaffPreReview; queue: PreReview
       <Text className="gp-muted">
         {item.itemName} · {item.date} {item.startTime}
       </Text>
-      <Image className={item.checkStatus === 'RISKY' ? 'media-check__image--risky' : undefined} src={item.fileUrl} mode="widthFix" style={{ width: '100%' }} />
-      <View className="staff-booking__row">
-        <Text className="gp-muted">图片检测</Text>
-        <MediaCheckChip status={item.checkStatus} id={`pre-review-${item.id}-check`} />
-      </View>
+      {item.fileRemovedNote ? (
+        <Text className="gp-muted pre-review__removed">{item.fileRemovedNote}</Text>
+      ) : (
+        <>
+          <Image className={item.checkStatus === 'RISKY' ? 'media-check__image--risky' : undefined} src={item.fileUrl} mode="widthFix" style={{ width: '100%' }} />
+          <View className="staff-booking__row">
+            <Text className="gp-muted">图片检测</Text>
+            <MediaCheckChip status={item.checkStatus} id={`pre-review-${item.id}-check`} />
+          </View>
+        </>
+      )}
       <Textarea className="staff-booking__textarea" value={comment} maxlength={500} placeholder="需补正时写明要补正的内容" onInput={(event) => setComment(event.detail.value)} />
       <View className="staff-booking__buttons">
         <Button type="primary" loading={isBusy} onClick={() => void queue.review(item.id, 'PASSED', comment)}>
