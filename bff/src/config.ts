@@ -143,9 +143,6 @@ const configSchema = z.object({
   if (config.DATABASE_SSL_CA !== '' && !existsSync(config.DATABASE_SSL_CA)) {
     issues.addIssue({ code: 'custom', path: ['DATABASE_SSL_CA'], message: `no file at ${config.DATABASE_SSL_CA}` });
   }
-  if (config.NODE_ENV === 'production' && config.WECHAT_MESSAGE_PUSH_TOKEN === devMessagePushToken) {
-    issues.addIssue({ code: 'custom', path: ['WECHAT_MESSAGE_PUSH_TOKEN'], message: 'must be set in production' });
-  }
 });
 
 export type Config = z.infer<typeof configSchema> & { mode: AppMode };
@@ -182,6 +179,7 @@ export function productionProblems(env: Record<string, string | undefined>, conf
   if (given('FILE_URL_SECRET') === '' || config.FILE_URL_SECRET === devFileUrlSecret) problems.push('FILE_URL_SECRET: must be set in production (at least 32 characters; the development secret is published)');
   if (given('WECHAT_APPID') === '' || demoCredentials.appids.includes(config.WECHAT_APPID)) problems.push('WECHAT_APPID: must be the mini-program\'s AppID in production, not the demo one');
   if (given('WECHAT_SECRET') === '' || demoCredentials.secrets.includes(config.WECHAT_SECRET)) problems.push('WECHAT_SECRET: must be the mini-program\'s AppSecret in production, not the demo one');
+  if (given('WECHAT_MESSAGE_PUSH_TOKEN') === '' || config.WECHAT_MESSAGE_PUSH_TOKEN === devMessagePushToken) problems.push('WECHAT_MESSAGE_PUSH_TOKEN: must be set in production (the token of 消息推送 in the mini-program console; image check verdicts are verified with it)');
   if (given('DATABASE_URL') === '') problems.push('DATABASE_URL: must be set in production (the default is the local development database)');
   else {
     const database = new URL(config.DATABASE_URL);

@@ -39,7 +39,7 @@ describe('configuration', () => {
   it('with no mode set (production), refuses every development default and names each one', () => {
     const problems = problemsOf({});
     const names = problems.map((problem) => problem.split(':')[0]);
-    expect(names).toEqual(['DATA_ENCRYPTION_KEYS', 'FILE_URL_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL']);
+    expect(names).toEqual(['DATA_ENCRYPTION_KEYS', 'FILE_URL_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_MESSAGE_PUSH_TOKEN', 'DATABASE_URL']);
     expect(problems.join('\n')).toMatch(/DATA_ENCRYPTION_KEYS: required outside development\/test\/demo mode/);
     // NODE_ENV=production and APP_MODE=production say the same; APP_MODE wins over NODE_ENV.
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual(problems);
@@ -59,6 +59,7 @@ describe('configuration', () => {
       [{ DATA_ENCRYPTION_KEYS: `k1:${developmentKey}` }, /^DATA_ENCRYPTION_KEYS: the published development key/],
       [{ DATA_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' }, /^DATA_ENCRYPTION_KEYS: key k1 must be 32 bytes/],
       [{ FILE_URL_SECRET: '' }, /^FILE_URL_SECRET: must be set in production/],
+      [{ WECHAT_MESSAGE_PUSH_TOKEN: '' }, /^WECHAT_MESSAGE_PUSH_TOKEN: must be set in production/],
       [{ FILE_URL_SECRET: 'dev-only-file-url-secret-change-me-in-production' }, /^FILE_URL_SECRET: must be set in production/],
       [{ WECHAT_SECRET: '' }, /^WECHAT_SECRET: must be the mini-program's AppSecret/],
       [{ WECHAT_SECRET: 'demo-secret' }, /^WECHAT_SECRET: must be the mini-program's AppSecret/],
