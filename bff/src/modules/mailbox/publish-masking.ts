@@ -100,7 +100,7 @@ function isPlausibleName(text: string, start: number, length: number): boolean {
   const given = [...candidate.slice(surname.length)];
   if (given.length < 1 || given.length > 2 || [...candidate].length !== length) return false;
   if (!given.every((char) => isCjk(char) && !notInGivenName.has(char))) return false;
-  if (commonWords.has(candidate) || commonWords.has(candidate.slice(0, 2)) || trailingCues.includes(given.join(''))) return false;
+  if (commonWords.has(candidate) || commonWords.has(candidate.slice(0, 2)) || commonWords.has(given.join('')) || trailingCues.includes(given.join(''))) return false;
   return !placeNames.some((place) => text.startsWith(place, start) || place.startsWith(candidate));
 }
 
@@ -138,7 +138,9 @@ function nameBefore(text: string, end: number): string | null {
     const start = end - length;
     return start >= 0 && isPlausibleName(text, start, length) && isLeft(start);
   };
-  const afterNonSurname = (start: number): boolean => surnameAt(text, start - 1) === null && !compoundSurnames.some((surname) => text.startsWith(surname, start - 2));
+  // 感谢司机: a boundary word ending inside the candidate means the name starts later.
+  const afterNonSurname = (start: number): boolean =>
+    surnameAt(text, start - 1) === null && !(start >= 2 && compoundSurnames.some((surname) => text.startsWith(surname, start - 2))) && !endsWithAny(text.slice(Math.max(0, start - 3), start + 1), leftBoundaryWords.filter((word) => word.length > 1));
   const length = lengths.find((n) => fits(n, (start) => isLeftBoundary(text, start))) ?? lengths.find((n) => fits(n, afterNonSurname));
   return length === undefined ? null : text.slice(end - length, end);
 }
