@@ -237,6 +237,7 @@ export const letterActionSchema = z.enum([
   'PUBLISH',
   'UNPUBLISH',
   'MERGE',
+  'EDIT_PUBLIC_TEXT',
 ]);
 export type LetterAction = z.infer<typeof letterActionSchema>;
 export const letterActionLabels: Record<LetterAction, string> = {
@@ -258,8 +259,9 @@ export const letterActionLabels: Record<LetterAction, string> = {
   CLOSE: '办结',
   REOPEN: '重新办理',
   PUBLISH: '公开',
-  UNPUBLISH: '取消公开',
+  UNPUBLISH: '撤回公开',
   MERGE: '合并',
+  EDIT_PUBLIC_TEXT: '编辑公开文本',
 };
 
 export const letterSatisfactionSchema = z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']);

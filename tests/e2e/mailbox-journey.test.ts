@@ -18,8 +18,9 @@ import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPage
 /**
  * Issue #7 acceptance: on the built H5 app, a resident (张晓明) writes to 市长信箱, the office (刘洋)
  * accepts and assigns it to 市场监管局, the handler (孙磊) drafts the reply, the office approves, the
- * resident reads and rates it, the office publishes it after the masked preview, and the letter
- * shows in 信件选登 with the phone number and the name masked. Real BFF over HTTP on this worker's
+ * resident reads and rates it, the office publishes it after the masked preview (edited: the public
+ * copy only), and the letter shows in 信件选登 with the phone number and the name masked; then the
+ * office withdraws it with a reason. Publishing is opt-in on 写信. Real BFF over HTTP on this worker's
  * MySQL and Redis, fake WeChat for the persona logins, a fixed clock on a working day.
  */
 const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
@@ -102,6 +103,11 @@ test('resident writes → office accepts and assigns → handler drafts → offi
   await page.locator('#letter-title input').fill(title);
   await page.locator('#letter-body textarea').fill(body);
   await expect(page.evaluate("window.localStorage.getItem('gp:letter-draft') || ''")).resolves.toContain('缺斤短两');
+  // Publishing is opt-in: off until the resident turns it on, with what it means spelled out.
+  await waitForText(page, '#letter-publish-status', '不同意');
+  await waitForText(page, '#letter-publish-explain', '默认不公开');
+  await page.locator('#letter-publish').click();
+  await waitForText(page, '#letter-publish-status', '同意（点按取消）');
   const submitted = page.waitForResponse((response) => response.url().endsWith('/letters') && response.request().method() === 'POST');
   await page.locator('#letter-submit').click();
   const submitResponse = await submitted;
@@ -150,24 +156,50 @@ test('resident writes → office accepts and assigns → handler drafts → offi
   await waitForText(page, '#my-letter-status', '已办结');
   await shoot(page, 'rated');
 
-  // Office: masked preview, then publish.
+  // Office: masked preview, edited (the public copy only), then publish.
   await office.page.reload();
   await waitForPageSettled(office.page, '#page-staff-letter');
   await office.page.locator('#staff-publish-preview-open').click();
-  const preview = await waitForText(office.page, '#staff-publish-preview', '138****5678');
-  expect(preview).not.toContain('13812345678');
-  expect(preview).not.toContain('张晓明');
+  await waitForText(office.page, '#staff-publish-state', '个人信息已自动遮盖');
+  const maskedBody = await office.page.locator('#staff-publish-body textarea').inputValue();
+  expect(maskedBody).toContain('138****5678');
+  expect(maskedBody).toContain('我叫张**');
+  expect(maskedBody).not.toContain('13812345678');
+  expect(maskedBody).not.toContain('张晓明');
+  await office.page.locator('#staff-publish-body textarea').fill(`${maskedBody.replace('家住滨江花园，', '')}`);
+  await office.page.locator('#staff-publish-save').click();
+  await waitForText(office.page, '#staff-letter-message', '公开文本已保存');
+  await waitForText(office.page, '#staff-publish-state', '公开文本经人工修改');
   await office.page.locator('#staff-publish-confirm').click();
   await waitForText(office.page, '#staff-letter-message', '已公开到信件选登');
 
-  // 信件选登: anyone sees it, masked.
+  // 信件选登: anyone sees it, masked and as edited.
   await openPage(page, '/mailbox/public/index', '#page-public-letters');
   const published = await waitForText(page, '#public-letters', title);
   expect(published).toContain('138****5678');
   expect(published).toContain('张**');
   expect(published).not.toContain('13812345678');
+  expect(published).not.toContain('滨江花园');
   expect(published).toContain('立案查处');
   await shoot(page, 'published');
+  // The resident's own letter keeps the original text.
+  await openPage(page, '/mailbox/letters/index', '#page-my-letters');
+  await page.locator('#my-letters .gp-card', { hasText: title }).click();
+  await waitForPageSettled(page, '#page-my-letter');
+  await waitForText(page, '#page-my-letter', '家住滨江花园');
+
+  // Office withdraws it with a reason: it leaves 信件选登.
+  await office.page.locator('#staff-withdraw-reason textarea').fill('来信人要求撤回公开');
+  await office.page.locator('#staff-withdraw-submit').click();
+  await waitForText(office.page, '#staff-letter-message', '已撤回公开');
+  await waitForText(office.page, '#staff-publish-state', '已撤回公开：来信人要求撤回公开');
+  await openPage(page, '/mailbox/public/index', '#page-public-letters');
+  await waitForPageSettled(page, '#page-public-letters');
+  await expect(page.locator('#public-letters', { hasText: title }).count()).resolves.toBe(0);
+  const { id: letterId } = await prisma.letter.findFirstOrThrow({ where: { title }, select: { id: true } });
+  const gone = await fetch(`${bff.url}/public/letters/${letterId}`);
+  expect(gone.status).toBe(404);
+  expect(((await gone.json()) as { error: { message: string } }).error.message).toBe('该信件已撤回公开');
 
   expect(resident.pageErrors).toEqual([]);
   expect(office.pageErrors).toEqual([]);

@@ -239,7 +239,7 @@ describe('merging duplicates', () => {
     const merged = await act(env, w().office, duplicate.id, 'merge', { intoLetterId: first.id });
     expect(merged).toMatchObject({ status: 'NOT_ACCEPTED', mergedIntoTrackingCode: first.trackingCode });
     expect(await notices(writer.userId, 'LETTER_NOT_ACCEPTED')).toBe(1);
-    expect((await residentView(writer, duplicate.id)).notAcceptedReason).toBe(`与来信${first.trackingCode}内容重复，合并办理`);
+    expect((await residentView(writer, duplicate.id)).notAcceptedReason).toBe('与其他市民的来信内容重复，已合并到该来信一并办理');
     expect((await eventsOf(first.id)).at(-1)).toBe('MERGE:SUBMITTED>SUBMITTED');
     expect((await staffPost(env, w().office, first.id, 'merge', { intoLetterId: duplicate.id })).status).toBe(409);
   });

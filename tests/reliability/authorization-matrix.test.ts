@@ -197,6 +197,8 @@ const table: Record<string, Cell> = {
   'POST /staff/letters/:id/merge': { expect: officeA(200), resource: 'letterToMerge', isMutating: true, body: (p) => ({ intoLetterId: p.mergeTargetId }) },
   'GET /staff/letters/:id/publish-preview': { expect: officeA(200), resource: 'letter:CLOSED' },
   'POST /staff/letters/:id/publish': { expect: officeA(200), resource: 'letter:CLOSED', isMutating: true },
+  'PUT /staff/letters/:id/public-text': { expect: officeA(200), resource: 'letter:CLOSED', isMutating: true, body: () => ({ title: '建议增设公交站台', body: '沿线小区居民较多，建议增设公交站台。', reply: '增设方案已纳入明年线网优化计划。' }) },
+  'POST /staff/letters/:id/withdraw-publication': { expect: officeA(200), resource: 'letter:PUBLISHED', isMutating: true, body: () => ({ reason: '来信人要求撤回公开' }) },
   'POST /staff/letters/:id/reply': { expect: departmentAHandler(200), resource: 'letter:ASSIGNED', isMutating: true, body: () => ({ body: '您好，增设站台方案已纳入明年线网优化计划。', isSubmitted: false }) },
   'POST /staff/letters/:id/extension': { expect: departmentAHandler(200), resource: 'letter:ASSIGNED', isMutating: true, body: () => ({ days: 5, reason: '需要实地勘察' }) },
   'POST /staff/letters/:id/return': { expect: departmentAHandler(204), resource: 'letter:ASSIGNED', isMutating: true, body: () => ({ reason: '不属于本部门职责' }) },

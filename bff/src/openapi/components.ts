@@ -173,6 +173,8 @@ const requests: Record<string, z.ZodType> = {
   ReviewExtensionRequest: shared.reviewExtensionRequestSchema,
   SupplementRequest: shared.supplementRequestSchema,
   MergeLetterRequest: shared.mergeLetterRequestSchema,
+  EditPublicTextRequest: shared.editPublicTextRequestSchema,
+  WithdrawPublicationRequest: shared.withdrawPublicationRequestSchema,
   DraftReplyRequest: shared.draftReplyRequestSchema,
   ExtensionRequest: shared.extensionRequestSchema,
   ReturnLetterRequest: shared.returnLetterRequestSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   assignLetterRequestSchema,
   draftReplyRequestSchema,
+  editPublicTextRequestSchema,
   extensionRequestSchema,
   letterLookupRequestSchema,
   letterLookupResponseSchema,
@@ -30,6 +31,7 @@ import {
   submitLetterRequestSchema,
   supplementAnswerRequestSchema,
   supplementRequestSchema,
+  withdrawPublicationRequestSchema,
 } from '@govpocket/shared';
 import { json, noContent, type ApiAccess, type ApiOperation } from './operation';
 
@@ -98,7 +100,15 @@ export const mailboxPaths: ApiOperation[] = [
   step('supplement-request', 'requestLetterSupplement', '请来信人补充材料（办理时限暂停）', office, supplementRequestSchema),
   step('merge', 'mergeLetter', '合并重复来信', office, mergeLetterRequestSchema),
   { method: 'get', path: '/staff/letters/:id/publish-preview', operationId: 'previewLetterPublication', tag: desk, access: office, summary: '选登预览（个人信息已遮盖）', responses: { 200: json('预览', publishPreviewResponseSchema) }, errors: [404, 409] },
+  {
+    method: 'put', path: '/staff/letters/:id/public-text', operationId: 'editLetterPublicText', tag: desk, access: office, summary: '编辑公开的标题、内容和答复（来信人原文不变；公开前后均可）',
+    body: editPublicTextRequestSchema, responses: { 200: json('公开的内容', publishPreviewResponseSchema) }, errors: [400, 404, 409],
+  },
   { method: 'post', path: '/staff/letters/:id/publish', operationId: 'publishLetter', tag: desk, access: office, summary: '选登（来信人同意公开的已办结信件）', responses: { 200: json('公开的内容', publishPreviewResponseSchema) }, errors: [404, 409] },
+  {
+    method: 'post', path: '/staff/letters/:id/withdraw-publication', operationId: 'withdrawLetterPublication', tag: desk, access: office, summary: '撤回已公开的信件（须填写原因）',
+    body: withdrawPublicationRequestSchema, responses: { 200: json('撤回后的状态', publishPreviewResponseSchema) }, errors: [400, 404, 409],
+  },
   step('reply', 'draftLetterReply', '起草答复（可直接提交审核）', handler, draftReplyRequestSchema),
   step('extension', 'requestLetterExtension', '申请延期', handler, extensionRequestSchema),
   {

@@ -15,8 +15,10 @@ export type LetterDraft = {
   title: string;
   body: string;
   images: Array<{ fileId: string; path: string }>;
+  /** Opt-in: off until the resident turns it on (drafts saved before the opt-in rule start off too). */
   isPublishAgreed: boolean;
   idempotencyKey: string;
+  draftVersion: 2;
 };
 
 const storageKey = 'gp:letter-draft';
@@ -30,14 +32,15 @@ const storedDraftSchema = z.object({
   images: z.array(z.object({ fileId: z.string(), path: z.string() })),
   isPublishAgreed: z.boolean(),
   idempotencyKey: z.string().min(8),
+  draftVersion: z.number().optional(),
 });
 
-const emptyDraft = (): LetterDraft => ({ mailboxId: null, type: 'SUGGEST', title: '', body: '', images: [], isPublishAgreed: true, idempotencyKey: newIdempotencyKey() });
+const emptyDraft = (): LetterDraft => ({ mailboxId: null, type: 'SUGGEST', title: '', body: '', images: [], isPublishAgreed: false, idempotencyKey: newIdempotencyKey(), draftVersion: 2 });
 
 function readDraft(): LetterDraft {
   try {
     const stored = storedDraftSchema.safeParse(Taro.getStorageSync(storageKey));
-    if (stored.success) return stored.data;
+    if (stored.success) return { ...stored.data, isPublishAgreed: stored.data.draftVersion === 2 && stored.data.isPublishAgreed, draftVersion: 2 };
   } catch {
     // storage unavailable: start empty
   }

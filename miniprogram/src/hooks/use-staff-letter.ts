@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { PublishPreview, StaffLetter } from '@govpocket/shared';
+import type { PublishPreview, PublishPreviewResponse, StaffLetter } from '@govpocket/shared';
 import { describeError } from '@/services/error-message';
-import { actOnLetter, fetchPublishPreview, fetchStaffLetter, publishLetter, returnLetter } from '@/services/mailbox-service';
+import { actOnLetter, fetchPublishPreview, fetchStaffLetter, publishLetter, returnLetter, savePublicText, withdrawPublication } from '@/services/mailbox-service';
 import { useRemoteData, type RemoteData } from './use-remote-data';
 
 export type StaffLetterView = {
@@ -10,9 +10,12 @@ export type StaffLetterView = {
   /** POST /staff/letters/:id/<action>; true when it went through. */
   act: (action: string, body?: object) => Promise<boolean>;
   giveBack: (reason: string) => Promise<boolean>;
-  preview: PublishPreview | null;
+  /** The public copy (masked automatically, or as edited) and its state, once loaded. */
+  publication: PublishPreviewResponse | null;
   loadPreview: () => Promise<void>;
+  saveText: (text: PublishPreview) => Promise<boolean>;
   publish: () => Promise<boolean>;
+  withdraw: (reason: string) => Promise<boolean>;
   isBusy: boolean;
   message: string | null;
   errorMessage: string | null;
@@ -24,7 +27,7 @@ export function useStaffLetter(id: string): StaffLetterView {
   const [isBusy, setIsBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [errorMessage, setErrorMessage] = useState<string | null>(null);
-  const [preview, setPreview] = useState<PublishPreview | null>(null);
+  const [publication, setPublication] = useState<PublishPreviewResponse | null>(null);
 
   const run = async (work: () => Promise<string>): Promise<boolean> => {
     setIsBusy(true);
@@ -42,7 +45,7 @@ export function useStaffLetter(id: string): StaffLetterView {
   };
 
   return {
-    letter: resource.state, reload: resource.reload, preview, isBusy, message, errorMessage,
+    letter: resource.state, reload: resource.reload, publication, isBusy, message, errorMessage,
     act: (action, body = {}) => run(async () => {
       resource.replace(await actOnLetter(id, action, body));
       return '已完成';
@@ -53,14 +56,23 @@ export function useStaffLetter(id: string): StaffLetterView {
     }),
     loadPreview: async () => {
       await run(async () => {
-        setPreview(await fetchPublishPreview(id));
-        return '请核对隐去个人信息后的内容';
+        setPublication(await fetchPublishPreview(id));
+        return '请核对隐去个人信息后的内容，可修改后再公开';
       });
     },
+    saveText: (text) => run(async () => {
+      setPublication(await savePublicText(id, text));
+      return '公开文本已保存（来信人原文不变）';
+    }),
     publish: () => run(async () => {
-      setPreview(await publishLetter(id));
+      setPublication(await publishLetter(id));
       resource.reload();
       return '已公开到信件选登';
+    }),
+    withdraw: (reason) => run(async () => {
+      setPublication(await withdrawPublication(id, reason));
+      resource.reload();
+      return '已撤回公开';
     }),
   };
 }

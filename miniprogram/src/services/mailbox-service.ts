@@ -19,6 +19,7 @@ import {
   type MailboxView,
   type PublicLetterListResponse,
   type PublishPreview,
+  type PublishPreviewResponse,
   type ResidentLetter,
   type StaffLetter,
   type StaffLetterListResponse,
@@ -96,10 +97,19 @@ export async function returnLetter(id: string, reason: string): Promise<void> {
   await bffClient.request({ method: 'POST', path: `/staff/letters/${path(id)}/return`, body: { reason }, responseSchema: ignoreResponseBody });
 }
 
-export async function fetchPublishPreview(id: string): Promise<PublishPreview> {
-  return (await bffClient.request({ path: `/staff/letters/${path(id)}/publish-preview`, responseSchema: publishPreviewResponseSchema })).preview;
+/** The public copy (masked, or as the office edited it) and whether it is published or was withdrawn. */
+export async function fetchPublishPreview(id: string): Promise<PublishPreviewResponse> {
+  return bffClient.request({ path: `/staff/letters/${path(id)}/publish-preview`, responseSchema: publishPreviewResponseSchema });
 }
 
-export async function publishLetter(id: string): Promise<PublishPreview> {
-  return (await bffClient.request({ method: 'POST', path: `/staff/letters/${path(id)}/publish`, body: {}, responseSchema: publishPreviewResponseSchema })).preview;
+/** The office's own public title, body and reply; the resident's original stays as written. */
+export async function savePublicText(id: string, text: PublishPreview): Promise<PublishPreviewResponse> {
+  return bffClient.request({ method: 'PUT', path: `/staff/letters/${path(id)}/public-text`, body: text, responseSchema: publishPreviewResponseSchema });
+}
+
+export async function withdrawPublication(id: string, reason: string): Promise<PublishPreviewResponse> {
+  return bffClient.request({ method: 'POST', path: `/staff/letters/${path(id)}/withdraw-publication`, body: { reason }, responseSchema: publishPreviewResponseSchema });
+}
+export async function publishLetter(id: string): Promise<PublishPreviewResponse> {
+  return bffClient.request({ method: 'POST', path: `/staff/letters/${path(id)}/publish`, body: {}, responseSchema: publishPreviewResponseSchema });
 }

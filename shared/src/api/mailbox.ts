@@ -246,6 +246,25 @@ export const extensionRequestSchema = z.object({ days: z.number().int().min(1, '
 export const reviewExtensionRequestSchema = z.object({ decision: z.enum(['APPROVE', 'REJECT']), comment: z.string().trim().max(500).optional() });
 export const supplementRequestSchema = z.object({ request: z.string().trim().min(2, '请说明需要补充的内容').max(1000) });
 export const mergeLetterRequestSchema = z.object({ intoLetterId: idSchema });
+/** The public copy: masked automatically, or as the office edited it. */
 export const publishPreviewSchema = z.object({ title: z.string(), body: z.string(), reply: z.string().nullable() });
 export type PublishPreview = z.infer<typeof publishPreviewSchema>;
-export const publishPreviewResponseSchema = z.object({ preview: publishPreviewSchema });
+export const publicationStateSchema = z.object({
+  isPublished: z.boolean(),
+  /** The office edited the public copy (it is shown instead of the automatic masking). */
+  isEdited: z.boolean(),
+  publishedAt: instant.nullable(),
+  withdrawnAt: instant.nullable(),
+  withdrawnReason: z.string().nullable(),
+});
+export type PublicationState = z.infer<typeof publicationStateSchema>;
+export const publishPreviewResponseSchema = z.object({ preview: publishPreviewSchema, publication: publicationStateSchema });
+export type PublishPreviewResponse = z.infer<typeof publishPreviewResponseSchema>;
+/** The office's public title, body and reply; the resident's own text is never changed. */
+export const editPublicTextRequestSchema = z.object({
+  title: z.string().trim().min(2, '公开标题至少2个字').max(64, '公开标题最多64个字'),
+  body: z.string().trim().min(2, '公开内容至少2个字').max(5000, '公开内容最多5000个字'),
+  reply: z.string().trim().min(2, '公开答复至少2个字').max(5000, '公开答复最多5000个字').nullable().default(null),
+});
+export type EditPublicTextRequest = z.input<typeof editPublicTextRequestSchema>;
+export const withdrawPublicationRequestSchema = z.object({ reason: z.string().trim().min(2, '请填写撤回公开的原因').max(500, '原因最多500个字') });

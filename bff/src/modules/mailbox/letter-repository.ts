@@ -52,7 +52,7 @@ const timelineSelect = { action: true, reason: true, createdAt: true, data: true
 
 const residentSelect = {
   ...summarySelect,
-  body: true, residentId: true, isPublishAgreed: true, acceptDueAt: true, replyDueAt: true, notAcceptedReason: true, repliedAt: true, rateDueAt: true, reopenedCount: true,
+  body: true, residentId: true, isPublishAgreed: true, mergedIntoId: true, acceptDueAt: true, replyDueAt: true, notAcceptedReason: true, repliedAt: true, rateDueAt: true, reopenedCount: true,
   satisfaction: true, satisfactionComment: true, isSatisfactionDefaulted: true, contactPhoneLast4Hash: true,
   department: { select: { name: true } },
   replies: { where: { status: 'APPROVED' }, select: { body: true, round: true, reviewedAt: true, department: { select: { name: true } } }, orderBy: { round: 'desc' }, take: 1 },

@@ -19,11 +19,34 @@ const publicActionLabels: Partial<Record<LetterAction, string>> = {
   CLOSE: '已办结',
   REOPEN: '重新办理',
   PUBLISH: '已在信件选登公开',
+  UNPUBLISH: '已从信件选登撤回',
   MERGE: '与相同来信合并办理',
 };
 const actionsWithPublicReason: readonly LetterAction[] = ['NOT_ACCEPT', 'REQUEST_SUPPLEMENT', 'APPROVE_EXTENSION', 'MERGE'];
 
 type TimelineRow = { action: LetterAction; reason: string | null; createdAt: Date; data: unknown };
+
+/**
+ * What a resident reads about a merge: never the other letter's tracking code (with the phone's
+ * last four digits it opens that resident's letter). Also for merges recorded before this rule,
+ * whose stored reason named the code.
+ */
+export const mergedDuplicateReason = '与其他市民的来信内容重复，已合并到该来信一并办理';
+export const mergedTargetReason = '已将内容相同的其他来信合并到本信一并办理';
+
+function residentReason(event: TimelineRow): string | null {
+  if (event.action === 'MERGE') return readString(event.data, 'intoLetterId') ? mergedDuplicateReason : mergedTargetReason;
+  return actionsWithPublicReason.includes(event.action) ? event.reason : null;
+}
+
+/** Staff may see which letters were merged: the codes are in the event data. */
+export function staffMergeReason(event: { action: LetterAction; data: unknown }): string | null {
+  if (event.action !== 'MERGE') return null;
+  const into = readString(event.data, 'intoTrackingCode');
+  if (into) return `与来信${into}内容重复，合并办理`;
+  const merged = readString(event.data, 'mergedTrackingCode');
+  return merged ? `合并了重复来信${merged}` : null;
+}
 
 export function publicTimeline(events: TimelineRow[]): LetterTimelineEntry[] {
   return events.flatMap((event) => {
@@ -34,7 +57,7 @@ export function publicTimeline(events: TimelineRow[]): LetterTimelineEntry[] {
       action: event.action,
       label: departmentName ? `转${departmentName}办理` : label,
       at: event.createdAt.toISOString(),
-      reason: actionsWithPublicReason.includes(event.action) ? event.reason : null,
+      reason: residentReason(event),
     }];
   });
 }
@@ -62,7 +85,7 @@ export function toResidentLetter(row: ResidentLetterRow, { now, urls, viewerUser
     isPublishAgreed: row.isPublishAgreed,
     expectedAcceptBy: row.acceptDueAt.toISOString(),
     replyDueAt: row.replyDueAt?.toISOString() ?? null,
-    notAcceptedReason: row.notAcceptedReason,
+    notAcceptedReason: row.mergedIntoId ? mergedDuplicateReason : row.notAcceptedReason,
     reply: reply ? { body: reply.body, departmentName: reply.department.name, repliedAt: (row.repliedAt ?? reply.reviewedAt ?? now).toISOString() } : null,
     supplementRequest: supplement ? { id: supplement.id, request: supplement.request, requestedAt: supplement.createdAt.toISOString() } : null,
     rating: row.satisfaction ? { satisfaction: row.satisfaction, comment: row.satisfactionComment, isDefaulted: row.isSatisfactionDefaulted } : null,

@@ -2,6 +2,7 @@ import { notAcceptedReasonLabels, type NotAcceptedReason, type SessionUser } fro
 import { AppError } from '../../platform/errors/app-error';
 import { inTransaction } from '../../platform/db/transaction';
 import type { MailboxDeps } from './deps';
+import { mergedDuplicateReason, mergedTargetReason } from './letter-views';
 import { notifyResident, notifyStaff } from './notices';
 import { appendLetterEvent, findActiveDepartment, findLetterForAccess, type LockedLetter } from './repository';
 import { officeActor, type StaffActor } from './staff-access';
@@ -134,7 +135,8 @@ export async function reviewExtension(deps: MailboxDeps, input: OfficeInput & { 
 
 /**
  * A duplicate joins an open letter of the same office: it ends as 不予受理 (重复) pointing at the
- * letter that will be answered, and its writer is told which one.
+ * letter that will be answered. Its writer is told it was merged, never the other letter's
+ * tracking code (staff see the codes, kept in the events' data).
  */
 export async function mergeLetter(deps: MailboxDeps, input: OfficeInput & { intoLetterId: string }): Promise<void> {
   const { actor, letter: duplicate } = await asOffice(deps, input);
@@ -142,7 +144,8 @@ export async function mergeLetter(deps: MailboxDeps, input: OfficeInput & { into
   if (!target || target.id === duplicate.id) throw new AppError('VALIDATION_FAILED', { message: '请选择另一封要合并到的来信' });
   if (target.ownerDepartmentId !== duplicate.ownerDepartmentId) throw new AppError('FORBIDDEN', { message: '只能合并本信箱的来信' });
   if (target.mergedIntoId || target.status === 'NOT_ACCEPTED' || target.status === 'CLOSED') throw new AppError('ILLEGAL_TRANSITION', { message: '只能合并到仍在办理的来信' });
-  const reason = `与来信${target.trackingCode}内容重复，合并办理`;
+  // The writer is told that, not which letter: another resident's tracking code never reaches them.
+  const reason = mergedDuplicateReason;
   const now = deps.now();
   await inTransaction(deps.prisma, async (tx) => {
     const { letter } = await applyLetterTransition(tx, {
@@ -152,7 +155,7 @@ export async function mergeLetter(deps: MailboxDeps, input: OfficeInput & { into
     await closeOpenSupplement(tx, { letterId: duplicate.id, response: null, at: now });
     await appendLetterEvent(tx, {
       letterId: target.id, action: 'MERGE', fromStatus: target.status, toStatus: target.status, actorType: 'STAFF', actorUserId: actor.userId, actorRole: actor.role,
-      reason: `合并了重复来信${duplicate.trackingCode}`, data: { mergedLetterId: duplicate.id },
+      reason: mergedTargetReason, data: { mergedLetterId: duplicate.id, mergedTrackingCode: duplicate.trackingCode },
     });
     await notifyResident(tx, { letter, residentId: letter.residentId, event: 'LETTER_NOT_ACCEPTED', extra: { reason, decidedAt: now }, tag: 'decision' });
   });

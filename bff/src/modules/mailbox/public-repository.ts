@@ -4,11 +4,21 @@ import { keysetWhere } from './staff-repository';
 
 /** The public side reads only published, masked copies, and counts for the statistics. */
 
+/** The resident's own texts (to mask) and the stored public copy with its state. */
 export async function findPublicationSource(db: Db, id: string) {
   return db.letter.findUnique({
     where: { id },
-    select: { title: true, body: true, resident: { select: { nickname: true } }, replies: { where: { status: 'APPROVED' }, select: { body: true }, orderBy: { round: 'desc' }, take: 1 } },
+    select: {
+      title: true, body: true, resident: { select: { nickname: true } }, replies: { where: { status: 'APPROVED' }, select: { body: true }, orderBy: { round: 'desc' }, take: 1 },
+      isPublished: true, publishedAt: true, publicTitle: true, publicBody: true, publicReply: true, publicEditedAt: true, publicWithdrawnAt: true, publicWithdrawnReason: true,
+    },
   });
+}
+export type PublicationSource = NonNullable<Awaited<ReturnType<typeof findPublicationSource>>>;
+
+/** A letter the office withdrew from 信件选登 (the public detail says so instead of "not found"). */
+export async function isWithdrawnLetter(db: Db, id: string): Promise<boolean> {
+  return (await db.letter.count({ where: { id, isPublished: false, publicWithdrawnAt: { not: null }, type: { not: 'REPORT' } } })) > 0;
 }
 
 const publicSelect = {

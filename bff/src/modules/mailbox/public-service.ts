@@ -2,7 +2,7 @@ import type { LetterType, LetterStatsResponse, LetterStatsRow, PublicLetter, Pub
 import { AppError } from '../../platform/errors/app-error';
 import type { MailboxDeps } from './deps';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
-import { findPublishedLetter, listLettersForStats, listPublishedLetters, type PublicLetterRow } from './public-repository';
+import { findPublishedLetter, isWithdrawnLetter, listLettersForStats, listPublishedLetters, type PublicLetterRow } from './public-repository';
 
 /** 信件选登 and the public statistics (the plans require both to be public; no login). */
 
@@ -30,7 +30,10 @@ export async function listPublicLetters(
 
 export async function getPublicLetter(deps: MailboxDeps, { id }: { id: string }): Promise<PublicLetter> {
   const row = await findPublishedLetter(deps.prisma, id);
-  if (!row) throw new AppError('NOT_FOUND', { message: '该信件未公开或不存在' });
+  if (!row) {
+    if (await isWithdrawnLetter(deps.prisma, id)) throw new AppError('NOT_FOUND', { message: '该信件已撤回公开', details: { isWithdrawn: true } });
+    throw new AppError('NOT_FOUND', { message: '该信件未公开或不存在' });
+  }
   return toPublicLetter(row);
 }
 

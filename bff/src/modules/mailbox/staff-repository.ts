@@ -79,7 +79,7 @@ const staffSelect = {
   replies: { select: { id: true, round: true, body: true, status: true, reviewComment: true, updatedAt: true }, orderBy: { createdAt: 'asc' } },
   extensions: { select: { id: true, days: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
   supplements: { select: { id: true, request: true, response: true, createdAt: true, respondedAt: true }, orderBy: { createdAt: 'asc' } },
-  events: { select: { action: true, fromStatus: true, toStatus: true, actorRole: true, reason: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  events: { select: { action: true, fromStatus: true, toStatus: true, actorRole: true, reason: true, data: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.LetterSelect;
 export type StaffLetterRow = Prisma.LetterGetPayload<{ select: typeof staffSelect }>;
 

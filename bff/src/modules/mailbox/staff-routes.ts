@@ -1,6 +1,7 @@
 import {
   assignLetterRequestSchema,
   draftReplyRequestSchema,
+  editPublicTextRequestSchema,
   extensionRequestSchema,
   letterNoteRequestSchema,
   mergeLetterRequestSchema,
@@ -12,6 +13,7 @@ import {
   reviewReplyRequestSchema,
   staffLetterListQuerySchema,
   supplementRequestSchema,
+  withdrawPublicationRequestSchema,
 } from '@govpocket/shared';
 import type { Context } from 'koa';
 import { createRouter, type AppRouter } from '../../platform/http/router';
@@ -20,7 +22,7 @@ import { currentUser, requireRole, requireScope } from '../auth/access';
 import type { MailboxDeps } from './deps';
 import { draftReply, requestExtension, returnLetter } from './handler-service';
 import { acceptLetter, assignLetter, mergeLetter, notAcceptLetter, reviewExtension, reviewReply } from './office-service';
-import { previewPublication, publishLetter } from './publish-service';
+import { editPublicText, previewPublication, publishLetter, withdrawPublication } from './publish-service';
 import { addNote, getStaffLetter, listDepartmentLetters, listOfficeLetters, listOverdue } from './staff-service';
 import { requestSupplement } from './supplement';
 
@@ -93,10 +95,16 @@ export function mailboxStaffRoutes(deps: MailboxDeps): AppRouter {
     await answer(ctx);
   });
   router.get('/staff/letters/:id/publish-preview', office, async (ctx) => {
-    ctx.body = { preview: await previewPublication(deps, base(ctx)) };
+    ctx.body = await previewPublication(deps, base(ctx));
+  });
+  router.put('/staff/letters/:id/public-text', office, async (ctx) => {
+    ctx.body = await editPublicText(deps, { ...base(ctx), text: editPublicTextRequestSchema.parse(ctx.request.body ?? {}) });
   });
   router.post('/staff/letters/:id/publish', office, async (ctx) => {
-    ctx.body = { preview: await publishLetter(deps, base(ctx)) };
+    ctx.body = await publishLetter(deps, base(ctx));
+  });
+  router.post('/staff/letters/:id/withdraw-publication', office, async (ctx) => {
+    ctx.body = await withdrawPublication(deps, { ...base(ctx), ...withdrawPublicationRequestSchema.parse(ctx.request.body ?? {}) });
   });
 
   // department handler

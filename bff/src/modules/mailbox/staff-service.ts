@@ -1,4 +1,5 @@
 import { readPersonal, type Prisma } from '@govpocket/db';
+import { staffMergeReason } from './letter-views';
 import { letterActionLabels, letterStatusLabels, type SessionUser, type StaffLetter, type StaffLetterListResponse, type Urgency } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -104,7 +105,7 @@ export async function getStaffLetter(deps: MailboxDeps, { user, letterId }: { us
     replies: row.replies.map((reply) => ({ ...reply, updatedAt: reply.updatedAt.toISOString() })),
     extensions: row.extensions.map((extension) => ({ ...extension, createdAt: extension.createdAt.toISOString() })),
     supplements: row.supplements.map((supplement) => ({ ...supplement, createdAt: supplement.createdAt.toISOString(), respondedAt: supplement.respondedAt?.toISOString() ?? null })),
-    events: row.events.map((event) => ({ action: event.action, label: letterActionLabels[event.action], fromStatus: event.fromStatus, toStatus: event.toStatus, actorRole: event.actorRole, reason: event.reason, at: event.createdAt.toISOString() })),
+    events: row.events.map((event) => ({ action: event.action, label: letterActionLabels[event.action], fromStatus: event.fromStatus, toStatus: event.toStatus, actorRole: event.actorRole, reason: staffMergeReason(event) ?? event.reason, at: event.createdAt.toISOString() })),
     suggestedDepartments: isOpenForOffice ? await suggestDepartments(deps.prisma, row) : [],
     similarLetters: reader.isOffice && row.status !== 'CLOSED' && row.status !== 'NOT_ACCEPTED' ? await findSimilarOpenLetters(deps.prisma, row) : [],
   };

@@ -38,6 +38,7 @@ export const letterTransitions: Record<LetterAction, Rule> = {
   REOPEN: { from: ['REPLIED'], to: 'REOPENED' },
   PUBLISH: { from: ['CLOSED'], to: 'SAME' },
   UNPUBLISH: { from: ['CLOSED'], to: 'SAME' },
+  EDIT_PUBLIC_TEXT: { from: ['CLOSED'], to: 'SAME' },
 };
 
 /** Statuses in which the letter sits on its department's desk (the handler list). */

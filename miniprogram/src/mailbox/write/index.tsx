@@ -47,8 +47,11 @@ function Composer({ hasPhone }: { hasPhone: boolean }) {
       <ImageField letter={letter} />
       <View className="mailbox__row" id="letter-publish" onClick={() => draft.type !== 'REPORT' && update({ isPublishAgreed: !draft.isPublishAgreed })}>
         <Text>同意在“信件选登”中公开（隐去个人信息）</Text>
-        <Text className="mailbox__status">{draft.type === 'REPORT' ? '举报信件不公开' : draft.isPublishAgreed ? '同意' : '不同意'}</Text>
+        <Text className="mailbox__status" id="letter-publish-status">{draft.type === 'REPORT' ? '举报信件不公开' : draft.isPublishAgreed ? '同意（点按取消）' : '不同意（点按同意）'}</Text>
       </View>
+      <Text className="gp-muted" id="letter-publish-explain">
+        默认不公开。选择同意后，来信办结时，信箱工作人员可将您的来信和答复在“信件选登”栏目中公开，任何人都能查看；公开前会隐去姓名、电话、身份证号、门牌号、车牌等个人信息。公开后如需撤回，可联系信箱工作人员申请撤回。
+      </Text>
       {hasPhone ? null : <PhoneBindingRow />}
       {letter.errorMessage ? (
         <Text className="gp-error" id="letter-write-error-message">

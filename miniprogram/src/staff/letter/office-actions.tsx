@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { notAcceptedReasonLabels, notAcceptedReasonSchema, type NotAcceptedReason, type StaffLetter } from '@govpocket/shared';
+import { notAcceptedReasonLabels, notAcceptedReasonSchema, type NotAcceptedReason, type PublishPreview, type StaffLetter } from '@govpocket/shared';
 import { OptionChips } from '@/components/option-chips';
 import { Button } from '@/components/ui';
 import { useRemoteData } from '@/hooks/use-remote-data';
@@ -31,8 +31,7 @@ export function OfficeActions({ letter, view }: { letter: StaffLetter; view: Sta
           </View>
         </View>
       ) : null}
-      {letter.status === 'CLOSED' && letter.isPublishAgreed && !letter.isPublished && letter.type !== 'REPORT' ? <Publish view={view} /> : null}
-      {letter.isPublished ? <Text className="gp-muted">已在信件选登公开</Text> : null}
+      {letter.status === 'CLOSED' && letter.isPublishAgreed && letter.type !== 'REPORT' ? <Publish letter={letter} view={view} /> : null}
     </View>
   );
 }
@@ -121,23 +120,67 @@ function ReviewReply({ view }: { view: StaffLetterView }) {
   );
 }
 
-function Publish({ view }: { view: StaffLetterView }) {
+/**
+ * 信件选登: the masked copy, which the office may correct (before or after publishing; the
+ * resident's original never changes), then publish; a published letter can be withdrawn with a reason.
+ */
+function Publish({ letter, view }: { letter: StaffLetter; view: StaffLetterView }) {
+  const [draft, setDraft] = useState<PublishPreview | null>(null);
+  const [reason, setReason] = useState('');
+  const loaded = view.publication;
+  if (!loaded) {
+    return (
+      <View id="staff-publish">
+        {letter.isPublished ? <Text className="gp-muted">已在信件选登公开</Text> : null}
+        <Button id="staff-publish-preview-open" size="small" onClick={() => void view.loadPreview()}>
+          {letter.isPublished ? '查看或修改公开内容' : '预览公开内容'}
+        </Button>
+      </View>
+    );
+  }
+  const { preview, publication } = loaded;
+  const text = draft ?? preview;
+  const edit = (patch: Partial<PublishPreview>) => setDraft({ ...text, ...patch });
+  const save = async () => {
+    if (await view.saveText(text)) setDraft(null);
+  };
   return (
     <View id="staff-publish">
-      {view.preview ? (
-        <View id="staff-publish-preview">
-          <Text className="staff-booking__title">{view.preview.title}</Text>
-          <Text className="staff-letter__text">{view.preview.body}</Text>
-          {view.preview.reply ? <Text className="staff-letter__text">答复：{view.preview.reply}</Text> : null}
-          <Button id="staff-publish-confirm" type="primary" size="small" loading={view.isBusy} onClick={() => void view.publish()}>
-            确认公开
+      <Text className="gp-muted" id="staff-publish-state">
+        {publication.isPublished ? '已在信件选登公开' : publication.withdrawnAt ? `已撤回公开：${publication.withdrawnReason ?? ''}` : '尚未公开'}
+        {publication.isEdited ? '（公开文本经人工修改）' : '（个人信息已自动遮盖）'}
+      </Text>
+      <View id="staff-publish-preview">
+        <Text className="gp-muted">公开标题</Text>
+        <Textarea id="staff-publish-title" className="staff-letter__textarea" value={text.title} maxlength={64} onInput={(event) => edit({ title: event.detail.value })} />
+        <Text className="gp-muted">公开内容</Text>
+        <Textarea id="staff-publish-body" className="staff-letter__textarea" value={text.body} maxlength={5000} onInput={(event) => edit({ body: event.detail.value })} />
+        {text.reply !== null ? (
+          <>
+            <Text className="gp-muted">公开答复</Text>
+            <Textarea id="staff-publish-reply" className="staff-letter__textarea" value={text.reply} maxlength={5000} onInput={(event) => edit({ reply: event.detail.value })} />
+          </>
+        ) : null}
+        <Text className="gp-muted">修改只影响公开的文本，来信人的原信和答复保持不变。</Text>
+        <View className="staff-letter__actions">
+          <Button id="staff-publish-save" size="small" disabled={draft === null} loading={view.isBusy} onClick={() => void save()}>
+            保存公开文本
+          </Button>
+          {publication.isPublished ? null : (
+            <Button id="staff-publish-confirm" type="primary" size="small" disabled={draft !== null} loading={view.isBusy} onClick={() => void view.publish()}>
+              确认公开
+            </Button>
+          )}
+        </View>
+      </View>
+      {publication.isPublished ? (
+        <View id="staff-publish-withdraw">
+          <Textarea id="staff-withdraw-reason" className="staff-letter__textarea" value={reason} maxlength={500} placeholder="撤回公开的原因（必填）" onInput={(event) => setReason(event.detail.value)} />
+          <Button id="staff-withdraw-submit" size="small" disabled={reason.trim().length < 2} loading={view.isBusy} onClick={() => void view.withdraw(reason.trim())}>
+            撤回公开
           </Button>
         </View>
-      ) : (
-        <Button id="staff-publish-preview-open" size="small" onClick={() => void view.loadPreview()}>
-          预览公开内容
-        </Button>
-      )}
+      ) : null}
     </View>
   );
 }
