@@ -55,6 +55,9 @@ const acceptsAnyInput = new Set([
   'POST /admin/guides/:code/unpublish',
   'POST /staff/halls/:hallId/windows/:windowId/call-next',
   'POST /staff/letters/:id/accept',
+  // An internal note is any text of 1–2000 characters: a fuzzed object that happens to carry a
+  // string `body` is a valid note (the refusals around it are still checked for writes).
+  'POST /staff/letters/:id/notes',
 ]);
 
 async function rowCounts(): Promise<Record<string, number>> {
