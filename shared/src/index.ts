@@ -16,6 +16,7 @@ export * from './api/mailbox';
 export * from './api/consultations';
 export * from './api/fees';
 export * from './api/admin';
+export * from './api/calendar-values';
 export * from './validation-messages';
 export * from './settings-registry';
 export * from './https-url';

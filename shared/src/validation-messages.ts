@@ -156,6 +156,8 @@ function sizeUnit(origin: string | undefined): string {
 export function chineseIssueMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      // A query parameter given twice (?value=a&value=b) arrives as a list.
+      if (Array.isArray(issue.input) && issue.expected !== 'array') return '只能填写一个值';
       return issue.input === undefined ? '不能为空' : `应为${typeNames[issue.expected] ?? '正确的类型'}`;
     case 'invalid_value':
       return issue.values.length === 1 ? '取值不正确' : '不是可选的值，请从选项中选择';
@@ -193,12 +195,26 @@ export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
   return undefined;
 }
 
+/** The name of the field a path points at when it has no Chinese label: the parameter's own name. */
+function fieldKey(path: readonly PropertyKey[]): string | undefined {
+  for (let index = path.length - 1; index >= 0; index -= 1) {
+    const segment = path[index];
+    if (typeof segment === 'string') return segment;
+  }
+  return undefined;
+}
+
 /** The top-level message of a validation answer: the first problem, with its field's name. */
 export function validationSummary(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return '填写的内容有误，请检查后重试';
   const label = fieldLabel(first.path);
   const message = first.message;
-  if (!label || message.startsWith(label)) return message;
-  return `${label}${/^[应不取至含格填]/.test(message) ? '' : '：'}${message}`;
+  if (!label) {
+    // No Chinese name: a bare "不能为空" would not say what is missing, so the parameter's own name leads.
+    const key = fieldKey(first.path);
+    return key && !message.startsWith(key) && /^[\w.-]+$/.test(key) ? `${key} ${message}` : message;
+  }
+  if (message.startsWith(label)) return message;
+  return `${label}${/^[应不取至含格填只]/.test(message) ? '' : '：'}${message}`;
 }

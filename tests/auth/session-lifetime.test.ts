@@ -123,13 +123,18 @@ describe('disabling a staff account', () => {
     expect((await api().get('/me').set(again.auth)).body.user.roles).toHaveLength(1);
   });
 
-  it('a disabled account cannot be bound with its code', async () => {
+  it('a disabled account cannot be bound with its code: answered like an unknown code, and counted as a failed guess', async () => {
     const created = await api().post('/admin/staff-accounts').set(await adminAuth()).send({ name: '新人', roles: [{ role: 'DEPARTMENT_HANDLER', departmentId: department.id }] });
     const { account, bindingCode } = createStaffAccountResponseSchema.parse(created.body);
     expect((await api().post(`/admin/staff-accounts/${account.id}/disable`).set(await adminAuth()).send({ reason: '未到岗' })).status).toBe(200);
     const person = await loginAs(t);
     const bind = await api().post('/staff/bind').set(person.auth).send({ code: bindingCode.code });
-    expect(bind.status).toBe(403);
+    const unknown = await api().post('/staff/bind').set(person.auth).send({ code: 'ZZZZ9999' });
+    expect(bind.status).toBe(400);
+    expect(errorBodySchema.parse(bind.body).error.message).toBe(errorBodySchema.parse(unknown.body).error.message);
+    expect(errorBodySchema.parse(bind.body).error.message).toBe('绑定码无效或已过期，请联系管理员重新获取');
+    // Both failures count towards the guessing limit of this user.
+    expect(await t.redis.get(`${t.config.REDIS_KEY_PREFIX}rl:bindingCode:user:${person.userId}`)).toBe('2');
     expect((await api().get('/me').set(person.auth)).body.user.roles).toEqual([]);
   });
 

@@ -64,4 +64,16 @@ describe('validation answers', () => {
       }
     }
   });
+
+  it('a missing query parameter is named, and a parameter given twice says it takes one value', async () => {
+    const missing = await answer((agent) => agent.get('/public/letter-stats'));
+    expect(missing.status).toBe(400);
+    expect(missing.message).toBe('value 不能为空');
+    const twice = await answer((agent) => agent.get('/public/letter-stats?value=2026-10&value=2026-11'));
+    expect(twice.status).toBe(400);
+    expect(twice.message).toBe('value 只能填写一个值');
+    expect(twice.details).toEqual([{ path: 'value', message: '只能填写一个值' }]);
+    const labelled = await answer((agent) => agent.get('/public/letters?month=2026-10&month=2026-11'));
+    expect(labelled.message).toBe('月份只能填写一个值');
+  });
 });

@@ -1,4 +1,4 @@
-import { consultationDetailSchema, consultationListResponseSchema, myOpinionsResponseSchema, staffConsultationSchema, uploadedDocumentSchema } from '@govpocket/shared';
+import { consultationDetailSchema, consultationListResponseSchema, errorBodySchema, myOpinionsResponseSchema, staffConsultationSchema, uploadedDocumentSchema } from '@govpocket/shared';
 import { closeDueConsultations, openDueConsultations, runConsultationLifecycle } from '../../bff/src/modules/consultation';
 import { createWechatTestApp, type WechatTestApp } from '../support/fake-wechat-app';
 import { createDepartment, createHall, createStaff, loginAs, type LoggedIn } from '../support/factories';
@@ -75,6 +75,9 @@ describe('drafting a consultation', () => {
     expect(document.name).toBe('征求意见稿全文.pdf');
     const notPdf = await api(t).post('/files/documents').set(editor.auth).attach('file', Buffer.from('<html></html>'), { filename: 'x.pdf', contentType: 'application/pdf' });
     expect(notPdf.status).toBe(415);
+    const notMultipart = await api(t).post('/files/documents').set(editor.auth).send({ file: 'x' });
+    expect(notMultipart.status).toBe(415);
+    expect(errorBodySchema.parse(notMultipart.body).error.message).toBe('上传方式不正确，请在小程序内选择文件上传');
     const resident = await loginAs(t);
     expect((await api(t).post('/files/documents').set(resident.auth).attach('file', pdf, 'a.pdf')).status).toBe(403);
 

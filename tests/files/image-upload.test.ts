@@ -158,6 +158,11 @@ describe('POST /files/images', () => {
       const json = await request(t.app.callback()).post('/files/images').set('Authorization', `Bearer ${zhang.token}`).send({ file: 'x' });
       expect(json.status).toBe(415);
       expect(errorBodySchema.parse(json.body).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      // Said plainly for a resident, without the name of the encoding.
+      expect(errorBodySchema.parse(json.body).error.message).toBe('上传方式不正确，请在小程序内选择图片上传');
+      const raw = await request(t.app.callback()).post('/files/images').set('Authorization', `Bearer ${zhang.token}`).set('Content-Type', 'image/png').send(await png());
+      expect(raw.status).toBe(415);
+      expect(errorBodySchema.parse(raw.body).error.message).toBe('上传方式不正确，请在小程序内选择图片上传');
 
       const noFile = await request(t.app.callback()).post('/files/images').set('Authorization', `Bearer ${zhang.token}`).field('purpose', 'LETTER_IMAGE');
       expect(noFile.status).toBe(400);

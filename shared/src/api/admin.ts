@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInstantSchema } from './calendar-values';
 import { roleSchema } from './auth';
 
 /** Admin: the holiday calendar and the audit log. */
@@ -13,8 +14,8 @@ export const auditLogQuerySchema = z.object({
   entityId: z.string().max(64).optional(),
   actorUserId: z.string().max(32).optional(),
   action: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: boundedInstantSchema.optional(),
+  to: boundedInstantSchema.optional(),
   before: z.string().max(32).optional().describe('上一页最后一条的 id'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './calendar-values';
 import {
   appointmentStatusSchema,
   cancellationActorSchema,
@@ -24,7 +25,7 @@ export const idempotencyKeySchema = z
   .trim()
   .regex(/^[A-Za-z0-9_:.-]{8,64}$/, 'Idempotency-Key 须为 8 到 64 位字母、数字或 _ : . -');
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateSchema = calendarDateSchema;
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 const idSchema = z.string().min(1).max(32);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './calendar-values';
 import { httpsUrl } from '../https-url';
 import { consultationStatusSchema, opinionOutcomeKindSchema, opinionStatusSchema } from '../enums';
 
@@ -9,7 +10,7 @@ import { consultationStatusSchema, opinionOutcomeKindSchema, opinionStatusSchema
  * returns the opinion already stored.
  */
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateSchema = calendarDateSchema;
 const idSchema = z.string().min(1).max(32);
 const optionalText = (max: number, label: string) =>
   z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthOrQuarterValueSchema, monthValueSchema } from './calendar-values';
 import {
   contentCheckStatusSchema,
   extensionStatusSchema,
@@ -125,7 +126,7 @@ export const publicLetterQuerySchema = z.object({
   type: letterTypeSchema.optional(),
   mailboxId: idSchema.optional(),
   departmentId: idSchema.optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+  month: monthValueSchema.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -148,7 +149,7 @@ export type PublicLetterListResponse = z.infer<typeof publicLetterListResponseSc
 export const letterStatsQuerySchema = z.object({
   period: z.enum(['month', 'quarter']).default('month'),
   /** 2026-10 for a month, 2026-Q4 for a quarter */
-  value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '统计周期格式应为 YYYY-MM 或 YYYY-Q1'),
+  value: monthOrQuarterValueSchema,
 });
 export const letterStatsRowSchema = z.object({
   departmentId: z.string().nullable(),

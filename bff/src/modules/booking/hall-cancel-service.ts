@@ -1,3 +1,4 @@
+import { calendarDateSchema } from '@govpocket/shared';
 import type { HallCancelResponse, SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -66,6 +67,6 @@ async function scopeOf(deps: BookingDeps, hallId: string, target: HallCancelTarg
     if (!(await findHallSlot(deps.prisma, { id: target.slotId, hallId }))) throw new AppError('NOT_FOUND', { message: '本大厅没有这个时段' });
     return { hallId, slotId: target.slotId };
   }
-  if (!isLocalDate(target.date)) throw new AppError('VALIDATION_FAILED', { message: '日期格式应为 YYYY-MM-DD' });
+  if (!isLocalDate(target.date) || !calendarDateSchema.safeParse(target.date).success) throw new AppError('VALIDATION_FAILED', { message: '日期格式应为 YYYY-MM-DD，年份应在 2000 至 2100 之间' });
   return { hallId, date: toDbDate(target.date) };
 }

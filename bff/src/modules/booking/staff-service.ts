@@ -1,3 +1,4 @@
+import { calendarDateSchema } from '@govpocket/shared';
 import type { Prisma } from '@govpocket/db';
 import type { CallNextResponse, SessionUser, StaffAppointment, StaffDayResponse } from '@govpocket/shared';
 import { AppError } from '../../platform/errors/app-error';
@@ -48,7 +49,7 @@ async function requireHallAppointment(deps: BookingDeps, { id, hallId }: { id: s
 
 export async function listHallAppointments(deps: BookingDeps, { hallId, date }: { hallId: string; date?: string }): Promise<StaffDayResponse> {
   const day = date ?? localDateOf(deps.now());
-  if (!isLocalDate(day)) throw new AppError('VALIDATION_FAILED', { message: '日期格式应为 YYYY-MM-DD' });
+  if (!isLocalDate(day) || !calendarDateSchema.safeParse(day).success) throw new AppError('VALIDATION_FAILED', { message: '日期格式应为 YYYY-MM-DD，年份应在 2000 至 2100 之间' });
   const slots = await listHallDay(deps.prisma, { hallId, date: toDbDate(day) });
   return {
     hallId,

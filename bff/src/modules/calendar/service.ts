@@ -1,3 +1,4 @@
+import { calendarDateSchema } from '@govpocket/shared';
 import type Redis from 'ioredis';
 import type { PrismaClient } from '@govpocket/db';
 import type { SessionUser } from '@govpocket/shared';
@@ -34,7 +35,7 @@ export function createCalendarService({ prisma, redis, keyPrefix }: { prisma: Pr
   };
 
   const assertDate = (date: string): void => {
-    if (!isLocalDate(date)) throw new AppError('VALIDATION_FAILED', { message: '日期格式应为 YYYY-MM-DD' });
+    if (!isLocalDate(date) || !calendarDateSchema.safeParse(date).success) throw new AppError('VALIDATION_FAILED', { message: '日期格式应为 YYYY-MM-DD，年份应在 2000 至 2100 之间' });
   };
 
   return {

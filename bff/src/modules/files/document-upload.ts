@@ -10,7 +10,7 @@ import type { FileDeps } from './service';
  * PDF is taken, recognised by its bytes, not by the name or the declared type.
  */
 export const documentUploadMessages: MultipartMessages = {
-  wrongFormat: '请以 multipart/form-data 格式上传文件',
+  wrongFormat: '上传方式不正确，请在小程序内选择文件上传',
   tooLarge: (maxMegabytes) => `文件不能超过 ${maxMegabytes}MB`,
   missing: '请选择要上传的文件',
   tooMany: '一次只能上传一个文件',

@@ -14,7 +14,7 @@ export type MultipartFile = { bytes: Buffer; fields: Record<string, string>; fil
 export type MultipartMessages = { wrongFormat: string; tooLarge: (maxMegabytes: number) => string; missing: string; tooMany: string };
 
 export const imageUploadMessages: MultipartMessages = {
-  wrongFormat: '请以 multipart/form-data 格式上传图片',
+  wrongFormat: '上传方式不正确，请在小程序内选择图片上传',
   tooLarge: (maxMegabytes) => `图片不能超过 ${maxMegabytes}MB，请压缩后重试`,
   missing: '请选择要上传的图片',
   tooMany: '一次只能上传一张图片',

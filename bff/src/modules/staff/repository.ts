@@ -118,3 +118,24 @@ export async function setStaffAccountStatus(db: Db, input: { id: string; from: '
 export async function findStaffAccountIdentity(db: Db, id: string): Promise<{ userId: string | null } | null> {
   return db.staffAccount.findUnique({ where: { id }, select: { userId: true } });
 }
+
+/** Whether the account holds the ADMIN role (whatever its status). */
+export async function holdsAdminRole(db: Db, staffAccountId: string): Promise<boolean> {
+  return (await db.roleAssignment.count({ where: { staffAccountId, role: 'ADMIN' } })) > 0;
+}
+
+/**
+ * Inside a transaction: locks every account holding the ADMIN role (SELECT … FOR UPDATE, in id order so
+ * two callers queue instead of deadlocking) and answers how many of them other than `exceptId` are
+ * active and bound (null when `exceptId` itself is no longer active: disabling it changes nothing). Two admins disabling each other at once thus run one after the other, and the
+ * second sees the first's change (READ COMMITTED reads the latest committed rows after the lock).
+ */
+export async function lockAndCountOtherActiveAdmins(tx: Prisma.TransactionClient, exceptId: string): Promise<number | null> {
+  const rows = await tx.$queryRaw<Array<{ id: string; status: string; userId: string | null }>>`
+    SELECT sa.id, sa.status, sa.userId FROM StaffAccount sa
+    WHERE sa.id IN (SELECT ra.staffAccountId FROM RoleAssignment ra WHERE ra.role = 'ADMIN')
+    ORDER BY sa.id
+    FOR UPDATE`;
+  if (rows.find((row) => row.id === exceptId)?.status !== 'ACTIVE') return null;
+  return rows.filter((row) => row.id !== exceptId && row.status === 'ACTIVE' && row.userId !== null).length;
+}

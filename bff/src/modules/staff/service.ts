@@ -15,9 +15,11 @@ import {
   findBindingCode,
   findStaffAccount,
   findStaffAccountIdentity,
+  holdsAdminRole,
   insertBindingCode,
   insertStaffAccount,
   isUserStaff,
+  lockAndCountOtherActiveAdmins,
   setStaffAccountStatus,
 } from './repository';
 
@@ -60,6 +62,7 @@ export async function issueBindingCode(deps: StaffDeps, { admin, staffAccountId,
   const account = await findStaffAccount(deps.prisma, staffAccountId);
   if (!account) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
   if (account.isBound) throw new AppError('CONFLICT', { message: '该员工账号已绑定微信，无需绑定码' });
+  if (account.status !== 'ACTIVE') throw new AppError('CONFLICT', { message: '该员工账号已停用，请先启用再发放绑定码' });
   const now = deps.now?.() ?? new Date();
   const code = generateBindingCode();
   const expiresAt = await bindingCodeExpiry(deps, now);
@@ -87,8 +90,8 @@ export async function bindStaffIdentity(
     const found = await findBindingCode(deps.prisma, codeHash);
     const now = deps.now?.() ?? new Date();
     if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now) throw invalidCode();
-    if (found.staffAccount.status !== 'ACTIVE') throw new AppError('FORBIDDEN', { message: '该员工账号已停用' });
-    if (found.staffAccount.userId) throw invalidCode();
+    // A disabled account's code answers like an unknown one: nothing tells a guesser that it exists.
+    if (found.staffAccount.status !== 'ACTIVE' || found.staffAccount.userId) throw invalidCode();
 
     await inTransaction(deps.prisma, async (tx) => {
       if (!(await consumeBindingCode(tx, { id: found.id, userId: user.id, now }))) throw invalidCode();
@@ -115,7 +118,12 @@ export async function disableStaffAccount(
   if (!identity) throw new AppError('NOT_FOUND', { message: '员工账号不存在' });
   const { userId } = identity;
   if (userId === admin.id) throw new AppError('CONFLICT', { message: '不能停用自己的账号' });
+  const isAdmin = await holdsAdminRole(deps.prisma, staffAccountId);
   await inTransaction(deps.prisma, async (tx) => {
+    // The city must keep someone who can administer it, even when two admins disable each other at once.
+    if (isAdmin && (await lockAndCountOtherActiveAdmins(tx, staffAccountId)) === 0) {
+      throw new AppError('CONFLICT', { message: '至少需要保留一个在用的管理员账号，不能停用最后一个管理员' });
+    }
     if (!(await setStaffAccountStatus(tx, { id: staffAccountId, from: 'ACTIVE', to: 'DISABLED' }))) return;
     await writeAudit(tx, {
       actorUserId: admin.id, actorRole: 'ADMIN', action: 'STAFF_ACCOUNT_DISABLED', entityType: 'StaffAccount', entityId: staffAccountId,
