@@ -54,7 +54,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
   }
-  server = await serveStatic({ dir: distDir });
+  server = await serveStatic({ dir: distDir, connectOrigins: [apiBase, fakeWechatBase] });
   // playwright-core gives every launch a fresh temporary user-data-dir and removes it on close.
   browser = await launchChromium();
 });
