@@ -108,7 +108,8 @@ async function main(): Promise<void> {
   const workers = await startWorkers({ config: workerConfig, logger: createLogger({ level: env.LOG_LEVEL ?? 'warn', name: 'worker' }) });
   log('notification worker and scheduled jobs running');
 
-  const h5 = await serveStatic({ dir: path.join(root, 'miniprogram/dist/h5'), port: ports.h5 });
+  // CSP connect-src / img-src: the app talks to this BFF and this fake WeChat only.
+  const h5 = await serveStatic({ dir: path.join(root, 'miniprogram/dist/h5'), port: ports.h5, connectOrigins: [bffUrl, fakeWechat.url] });
   log(`H5 app ready. Open ${h5Origin}/ in a browser (pick a demo persona under 我的). Ctrl-C stops everything.`);
 
   const stop = async (): Promise<void> => {

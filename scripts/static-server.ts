@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import sirv from 'sirv';
@@ -14,8 +15,27 @@ import sirv from 'sirv';
  * once per build in a staging copy under `.data/h5-static/` (hard links to the build's files, plus
  * the compressed siblings), reused while the build is unchanged. A path that is not valid
  * percent-encoding (`/%E0%A4%A`) answers 400; the server keeps serving.
+ *
+ * Every answer carries security headers: a Content-Security-Policy made for the Taro H5 build
+ * (scripts only from the origin plus the hashes of index.html's own inline scripts, styles from
+ * the origin and inline — React style attributes and NutUI need them —, requests only to the
+ * origin and the given BFF / fake-WeChat origins), frame-ancestors 'none' and X-Frame-Options
+ * DENY, nosniff, no-referrer. Errors (400, 404, 405, 431, and requests Node cannot parse) answer
+ * a small Chinese HTML page.
  */
 export type StaticServer = { url: string; port: number; close: () => Promise<void> };
+
+export type ServeStaticOptions = {
+  dir: string;
+  port?: number;
+  host?: string;
+  /**
+   * Origins the app talks to (the BFF, the fake WeChat of the demo): CSP connect-src and img-src
+   * (signed image URLs come from the BFF). Unset: any loopback port, which is exactly what the app
+   * itself accepts as a `?api=` / `?wx=` override (tests run their BFF on a free port).
+   */
+  connectOrigins?: readonly string[];
+};
 
 const repositoryRoot = path.resolve(__dirname, '..');
 const compressible = /\.(?:html|js|mjs|css|json|map|svg|txt|xml|ttf|ico)$/i;
@@ -84,11 +104,98 @@ function isWellFormedPath(url: string): boolean {
   }
 }
 
-export async function serveStatic({ dir, port = 0, host = '127.0.0.1' }: { dir: string; port?: number; host?: string }): Promise<StaticServer> {
+const loopbackOrigins = ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'];
+
+/** The origin (scheme://host[:port]) of a URL, refusing anything that is not http(s) or would break the header. */
+function originOf(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`connectOrigins: ${url} is not an http(s) URL`);
+  return parsed.origin;
+}
+
+/** sha256 sources of the inline scripts of index.html (Taro's template puts its rem-sizing script inline). */
+function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const [, attributes = '', content = ''] = match;
+    if (/\bsrc\s*=/i.test(attributes) || content === '') continue;
+    hashes.add(`'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
+}
+
+export function contentSecurityPolicy(indexHtml: string, connectOrigins?: readonly string[]): string {
+  const remotes = connectOrigins ? connectOrigins.map(originOf) : loopbackOrigins;
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...inlineScriptHashes(indexHtml)].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...remotes].join(' '),
+    "font-src 'self' data:",
+    // blob: / data: — Taro's H5 uploadFile reads the chosen image's object URL with an XHR.
+    ["connect-src 'self' blob: data:", ...remotes].join(' '),
+    "media-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function securityHeaders(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+const errorTexts: Record<number, { reason: string; title: string; hint: string }> = {
+  400: { reason: 'Bad Request', title: '请求地址无效', hint: '请检查网址是否完整正确，或返回首页。' },
+  404: { reason: 'Not Found', title: '页面不存在', hint: '您访问的文件不存在，请返回首页。' },
+  405: { reason: 'Method Not Allowed', title: '不支持该请求方式', hint: '本站只提供页面浏览，请返回首页。' },
+  408: { reason: 'Request Timeout', title: '请求超时', hint: '请刷新后重试。' },
+  431: { reason: 'Request Header Fields Too Large', title: '请求头过大', hint: '请清除本站的浏览数据后刷新重试。' },
+};
+
+/** The small Chinese page every error answers with. */
+function errorPage(status: number): string {
+  const text = errorTexts[status] ?? errorTexts[400]!;
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${text.title} - 政务掌上通</title></head>` +
+    `<body><h1>${text.title}</h1><p>${text.hint}</p><p><a href="/">返回首页</a></p></body></html>\n`;
+}
+
+function answerError(response: http.ServerResponse, status: number, headers: Record<string, string>, extra: Record<string, string> = {}): void {
+  const body = errorPage(status);
+  response.writeHead(status, { ...headers, ...extra, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
+const clientErrorStatus: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, ERR_HTTP_REQUEST_TIMEOUT: 408, HPE_REQUEST_TIMEOUT: 408 };
+
+/**
+ * What Node would answer itself to a request it cannot parse (a raw 0xFF in the target, a broken
+ * header line, headers too large): an empty 400/431. Answered with the error page and the
+ * security headers instead, like the BFF's answerClientError (bff/src/platform/server.ts).
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex, headers: Record<string, string>): void {
+  if (error.code === 'ECONNRESET' || !socket.writable || Reflect.get(socket, '_httpMessage')) {
+    socket.destroy();
+    return;
+  }
+  const status = clientErrorStatus[error.code ?? ''] ?? 400;
+  const body = errorPage(status);
+  const lines = Object.entries({ ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', Connection: 'close' }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${errorTexts[status]?.reason ?? 'Bad Request'}\r\n${lines.join('')}\r\n${body}`);
+}
+
+export async function serveStatic({ dir, port = 0, host = '127.0.0.1', connectOrigins }: ServeStaticOptions): Promise<StaticServer> {
   const root = path.resolve(dir);
   const indexFile = path.join(root, 'index.html');
   const indexExists = existsSync(indexFile) && statSync(indexFile).isFile();
   if (!indexExists) throw new Error(`${indexFile} is missing: build the H5 app first (npm run build:h5 -w miniprogram)`);
+  const headers = securityHeaders(contentSecurityPolicy(readFileSync(indexFile, 'utf8'), connectOrigins));
 
   const serve = sirv(stageCompressed(root), {
     single: true,
@@ -98,33 +205,29 @@ export async function serveStatic({ dir, port = 0, host = '127.0.0.1' }: { dir: 
     setHeaders: (response, pathname) => {
       const isIndex = pathname === '/' || pathname.endsWith('.html') || !/\.\w+$/.test(pathname);
       response.setHeader('Cache-Control', isIndex ? 'no-cache' : hashedName.test(pathname) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
     },
+    onNoMatch: (_request, response) => answerError(response, 404, headers),
   });
 
   const server = http.createServer((request, response) => {
     try {
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-        response.end('Method Not Allowed');
+        answerError(response, 405, headers, { Allow: 'GET, HEAD' });
         return;
       }
       if (!isWellFormedPath(request.url ?? '/')) {
-        response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-        response.end('Bad Request');
+        answerError(response, 400, headers);
         return;
       }
       serve(request, response);
     } catch {
       // Whatever a request does, it ends here and not in the process.
-      if (!response.headersSent) response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end();
+      if (!response.headersSent) answerError(response, 400, headers);
+      else response.end();
     }
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
-  });
+  server.on('clientError', (error: Error & { code?: string }, socket) => answerClientError(error, socket, headers));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

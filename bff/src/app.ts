@@ -21,7 +21,7 @@ import { guideAdminRoutes } from './modules/guide/admin-routes';
 import { guideErrorReportRoutes } from './modules/guide/error-report-routes';
 import { guideRoutes } from './modules/guide/routes';
 import { homeRoutes } from './modules/home/routes';
-import { createConfiguredMediaChecks, messagePushRoutes } from './modules/content-safety';
+import { createConfiguredMediaChecks, keepRawMessagePush, messagePushRoutes } from './modules/content-safety';
 import { loadDefaultWordFilter } from './modules/content-safety/word-filter';
 import { createGuideSearch } from './modules/guide/service';
 import { healthRoutes } from './modules/health/routes';
@@ -115,6 +115,7 @@ export function createApp(deps: AppDeps): App {
   app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.H5_ORIGIN ? config.H5_ORIGIN : ''), exposeHeaders: ['X-Request-Id', 'Retry-After'], maxAge: 600 }));
   app.use(refuseEncodedBodies());
   app.use(keepRawPayNotifications()); // WeChat Pay signs the exact bytes of its notifications
+  app.use(keepRawMessagePush()); // 消息推送: signature (in the query) checked before the body is read
   const parseJsonBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.BODY_LIMIT, encoding: 'utf-8' });
   const bodyLimitBytes = byteSize(config.BODY_LIMIT);
   app.use((ctx, next) => {
@@ -165,7 +166,7 @@ export function createApp(deps: AppDeps): App {
     notificationRoutes({ prisma }),
     ...bookingRouters(booking, { rateLimiter }),
     ...mailboxRouters(createMailboxDeps({ prisma, listReads, calendar, contentSafety, files, rateLimiter, mediaChecks, now: deps.now })),
-    messagePushRoutes({ prisma, token: config.WECHAT_MESSAGE_PUSH_TOKEN, now: deps.now }),
+    messagePushRoutes({ prisma, redis, keyPrefix, token: config.WECHAT_MESSAGE_PUSH_TOKEN, now: deps.now }),
     ...consultationRouters({ prisma, listReads, files, rateLimiter, contentSafety, now: deps.now ?? (() => new Date()) }),
     ...paymentRouters(payment),
     openApiRoutes(),

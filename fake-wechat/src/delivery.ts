@@ -5,7 +5,7 @@ import type { DeliveryRecord } from './state';
 export type DeliveryRequest = Pick<DeliveryRecord, 'kind' | 'subject' | 'eventType' | 'url' | 'body'> & {
   /** Built per attempt, so that every retry carries a fresh timestamp and signature. */
   headersFor(): Record<string, string>;
-  /** Query string per attempt (message-push signatures), without the `?`. */
+  /** Query string of an attempt (message-push signatures), without the `?`; WeChat sends one push's signed query unchanged on every retry. */
   queryFor?(): string;
   retryDelaysMs: readonly number[];
   isAcknowledged(status: number): boolean;

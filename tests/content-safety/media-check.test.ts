@@ -52,8 +52,8 @@ async function uploadImage(app: App, who: LoggedIn, purpose: 'LETTER_IMAGE' | 'P
   return uploadedImageSchema.parse(uploaded.body).fileId;
 }
 
-function signedPushQuery(token: string): string {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+function signedPushQuery(token: string, offsetSeconds = 0): string {
+  const timestamp = String(Math.floor(Date.now() / 1000) + offsetSeconds);
   const nonce = String(Math.floor(Math.random() * 1e9));
   const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
   return new URLSearchParams({ signature, timestamp, nonce }).toString();
@@ -167,6 +167,82 @@ describe('letter images', () => {
     // A genuine push, signed with the token, is recorded (whatever Content-Type it comes with).
     const genuine = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).set('Content-Type', 'text/plain').send(JSON.stringify(mediaEvent(traceId, 'risky')));
     expect(genuine.status).toBe(200);
+    expect((await imageRows(receipt.id))[0]?.checkStatus).toBe('RISKY');
+  });
+
+  it('refuses a stale or replayed push (a captured query with another body), acknowledges WeChat resending the same push, and checks the signature before the body', async () => {
+    const resident = await createResident(env);
+    env.fake.control.holdMediaVerdicts(true);
+    const receipt = await submit(env, resident, { imageFileIds: [await uploadImage(env.app, resident, 'LETTER_IMAGE', '#313'), await uploadImage(env.app, resident, 'LETTER_IMAGE', '#131')] });
+    const [first, second] = (await imageRows(receipt.id)).map((row) => row.checkTraceId ?? '');
+    expect(first).not.toBe('');
+    expect(second).not.toBe('');
+    const statuses = async () => (await imageRows(receipt.id)).map((row) => row.checkStatus);
+
+    // Correctly signed, but more than 5 minutes old or ahead: refused, nothing recorded.
+    for (const offset of [-301, -3600, 301]) {
+      const stale = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken, offset)}`).send(mediaEvent(first ?? '', 'risky'));
+      expect(stale.status).toBe(403);
+      expect(stale.body.error).toMatchObject({ code: 'FORBIDDEN', message: '推送已过期（时间戳超出有效期）' });
+    }
+    expect((await api(env).get(`/wechat/message-push?${signedPushQuery(pushToken, -301)}&echostr=x`)).status).toBe(403);
+    expect(await statuses()).toEqual(['PENDING', 'PENDING']);
+
+    // A genuine push is recorded; WeChat resending it (same query, same body) is answered success and changes nothing.
+    const query = signedPushQuery(pushToken);
+    const genuine = JSON.stringify(mediaEvent(first ?? '', 'pass'));
+    const accepted = await api(env).post(`/wechat/message-push?${query}`).set('Content-Type', 'application/json').send(genuine);
+    expect([accepted.status, accepted.text]).toEqual([200, 'success']);
+    expect(await statuses()).toEqual(['PASS', 'PENDING']);
+    const audited = await env.prisma.auditLog.count({ where: { action: 'MEDIA_CHECK_RESULT' } });
+    const resent = await api(env).post(`/wechat/message-push?${query}`).set('Content-Type', 'application/json').send(genuine);
+    expect([resent.status, resent.text]).toEqual([200, 'success']);
+    expect(await statuses()).toEqual(['PASS', 'PENDING']);
+    expect(await env.prisma.auditLog.count({ where: { action: 'MEDIA_CHECK_RESULT' } })).toBe(audited);
+
+    // The captured query reused with a hand-made body (a "risky" verdict for the other image): refused.
+    const replay = await api(env).post(`/wechat/message-push?${query}`).send(mediaEvent(second ?? '', 'risky'));
+    expect(replay.status).toBe(403);
+    expect(replay.body.error).toMatchObject({ code: 'FORBIDDEN', message: '推送已被使用（重复的随机数）' });
+    expect(await statuses()).toEqual(['PASS', 'PENDING']);
+    expect(await env.prisma.auditLog.count({ where: { action: 'MEDIA_CHECK_RESULT' } })).toBe(audited);
+
+    // Unsigned: 403 before the body is read, whatever the body is (too large, not JSON).
+    const large = await api(env).post('/wechat/message-push').set('Content-Type', 'application/json').send(`{"a":"${'x'.repeat(300 * 1024)}"}`);
+    expect(large.status).toBe(403);
+    expect(large.body.error).toMatchObject({ code: 'FORBIDDEN', message: '推送签名无效' });
+    const garbage = await api(env).post('/wechat/message-push').set('Content-Type', 'application/json').send('{not json');
+    expect(garbage.status).toBe(403);
+    // Signed but too large: 413; signed, not JSON: 400 in the error shape.
+    expect((await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).set('Content-Type', 'application/json').send(`{"a":"${'x'.repeat(70 * 1024)}"}`)).status).toBe(413);
+    const notJson = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).set('Content-Type', 'application/json').send('{not json');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+
+    // Secure mode (encrypted only) is not supported: refused (400) rather than acknowledged and lost.
+    const encrypted = await api(env).post(`/wechat/message-push?${signedPushQuery(pushToken)}`).send({ Encrypt: 'AAAA' });
+    expect(encrypted.status).toBe(400);
+    expect(encrypted.body.error).toMatchObject({ code: 'BAD_REQUEST', message: '不支持安全模式的加密推送，请在消息推送中选择明文模式或兼容模式' });
+    expect(await statuses()).toEqual(['PASS', 'PENDING']);
+  });
+
+  it('takes the fake WeChat\'s retry of an unacknowledged push (same signed query, same body)', async () => {
+    const resident = await createResident(env);
+    env.fake.control.holdMediaVerdicts(true);
+    const receipt = await submit(env, resident, { imageFileIds: [await uploadImage(env.app, resident, 'LETTER_IMAGE', '#535')] });
+    const [row] = await imageRows(receipt.id);
+    const traceId = row?.checkTraceId ?? '';
+    expect(traceId).not.toBe('');
+    // The BFF does not know the trace id yet: the first attempt is 404, and WeChat retries a second later.
+    await env.prisma.letterAttachment.update({ where: { id: row?.id ?? '' }, data: { checkTraceId: `${traceId}-hidden` } });
+    await env.fake.control.pushMediaVerdict(traceId, { suggest: 'risky', label: 20002 });
+    const delivery = () => env.fake.state.deliveries.find((candidate) => candidate.subject === traceId);
+    for (let waited = 0; (delivery()?.attempts.length ?? 0) < 1 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(delivery()?.attempts[0]).toMatchObject({ status: 404 });
+    await env.prisma.letterAttachment.update({ where: { id: row?.id ?? '' }, data: { checkTraceId: traceId } });
+    await env.fake.control.idle();
+    expect(delivery()?.status).toBe('acknowledged');
+    expect(delivery()?.attempts.map((attempt) => attempt.status)).toEqual([404, 200]);
     expect((await imageRows(receipt.id))[0]?.checkStatus).toBe('RISKY');
   });
 

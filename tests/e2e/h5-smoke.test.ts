@@ -54,7 +54,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
   }
-  server = await serveStatic({ dir: distDir });
+  server = await serveStatic({ dir: distDir, connectOrigins: [apiBase, fakeWechatBase] });
   // playwright-core gives every launch a fresh temporary user-data-dir and removes it on close.
   browser = await launchChromium();
 });
@@ -66,12 +66,19 @@ afterAll(async () => {
 
 type OpenedPage = { page: Page; pageErrors: Error[]; close: () => Promise<void> };
 
-/** A phone-sized page in its own context (empty storage: signed out), collecting uncaught page errors. */
+/** A phone-sized page in its own context (empty storage: signed out), collecting uncaught page errors and CSP violations. */
 async function openApp(hashPath = '/pages/index/index'): Promise<OpenedPage> {
   const context = await browser.newContext(phoneContextOptions);
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
+  // The static server's Content-Security-Policy must let the app do all it does: a violation is an error
+  // here. Except one: Taro's tab bar items are <a href="javascript:;"> with an onClick that does the
+  // work; the no-op javascript: navigation is what the CSP blocks, and nothing is lost by it.
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy/i.test(text) && !/^Running the JavaScript URL/.test(text)) pageErrors.push(new Error(text));
+  });
   await page.goto(`${server.url}/#${hashPath}`);
   return { page, pageErrors, close: () => context.close() };
 }

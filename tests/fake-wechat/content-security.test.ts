@@ -164,6 +164,21 @@ describe('POST /wxa/media_check_async (v2)', () => {
     expect(fake.state.deliveries).toHaveLength(0);
   });
 
+  it('retries an unacknowledged push like WeChat: the same signed query and the same body every time', async () => {
+    const receiver = await startNotifyReceiver({ path: '/wechat/push', respond: (attempt) => (attempt < 3 ? 500 : 200) });
+    try {
+      fake.control.setMessagePushUrl(receiver.url);
+      await api.post('/wxa/media_check_async', { media_url: `${media}/ok.jpg?retry=1`, media_type: 2, version: 2, scene: 1, openid }, token);
+      await fake.control.idle();
+      expect(receiver.received).toHaveLength(3);
+      const [first] = receiver.received;
+      expect(new URL(first?.url ?? '', 'http://x').searchParams.get('nonce')).toMatch(/^\d+$/);
+      expect(receiver.received.map((push) => [push.url, push.body])).toEqual([0, 1, 2].map(() => [first?.url, first?.body]));
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('decides verdicts by URL path or by the bytes, and reports media it cannot download', async () => {
     const receiver = await startNotifyReceiver({ path: '/wechat/push' });
     try {

@@ -43,12 +43,12 @@ const pushText = { 'text/plain': { schema: { type: 'string' } } };
 const messagePushPaths: ApiOperation[] = [
   {
     method: 'get', path: '/wechat/message-push', operationId: 'verifyMessagePush', tag: '微信消息推送', access: 'public', summary: '消息推送服务器地址校验（原样返回 echostr）',
-    description: '仅供微信调用：signature 不符时 403。', query: pushQuerySchema,
+    description: '仅供微信调用：signature 不符或 timestamp 与当前时间相差超过 300 秒时 403。', query: pushQuerySchema,
     responses: { 200: { description: 'echostr', media: pushText } }, errors: [403],
   },
   {
     method: 'post', path: '/wechat/message-push', operationId: 'receiveMessagePush', tag: '微信消息推送', access: 'public', summary: '消息推送：图片内容安全检测结果（wxa_media_check）',
-    description: '仅供微信调用（明文或兼容模式，JSON 格式）：凭查询串的 signature 验签，同一 trace_id 只记录一次；未知的 trace_id 答复 404（微信会重推）；其他事件忽略。答复 success。',
+    description: '仅供微信调用（明文或兼容模式，JSON 格式）：先凭查询串的 signature 验签（读取正文之前），timestamp 与当前时间相差超过 300 秒时 403；同一 timestamp + nonce 只接受同一正文（微信重推同一推送照常答复 success，换了正文的重放 403）；仅含 Encrypt 的安全模式推送不支持（400）；正文超过 64 KB 时 413。同一 trace_id 只记录一次；未知的 trace_id 答复 404（微信会重推）；其他事件忽略。答复 success。',
     query: pushQuerySchema,
     rawBody: {
       'application/json': {
@@ -59,7 +59,7 @@ const messagePushPaths: ApiOperation[] = [
         },
       },
     },
-    responses: { 200: { description: 'success', media: pushText } }, errors: [400, 403, 404],
+    responses: { 200: { description: 'success', media: pushText } }, errors: [400, 403, 404, 413],
   },
 ];
 

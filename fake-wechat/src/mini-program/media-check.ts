@@ -70,6 +70,9 @@ function pushVerdict(fake: FakeContext, check: MediaCheckRecord): void {
     errmsg: failed ? 'media download failed' : 'ok',
     result: verdict,
   };
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(randomInt(1e9));
+  const query = new URLSearchParams({ signature: messagePushSignature(fake.options.messagePushToken, timestamp, nonce), timestamp, nonce }).toString();
   const record = startDelivery(fake, {
     kind: 'media-check-event',
     subject: check.traceId,
@@ -77,11 +80,8 @@ function pushVerdict(fake: FakeContext, check: MediaCheckRecord): void {
     url,
     body: JSON.stringify(event),
     headersFor: () => ({}),
-    queryFor: () => {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const nonce = String(randomInt(1e9));
-      return new URLSearchParams({ signature: messagePushSignature(fake.options.messagePushToken, timestamp, nonce), timestamp, nonce }).toString();
-    },
+    // Like WeChat: one signed query per push, sent unchanged with every retry of it.
+    queryFor: () => query,
     retryDelaysMs: pushRetryDelaysMs,
     isAcknowledged: (status) => status >= 200 && status < 300,
   });

@@ -7,7 +7,7 @@ import { createMediaChecks, type MediaChecks } from './media-check';
 import type { ScheduledJob } from '../notification/scheduled-jobs';
 
 export { createMediaChecks, type MediaChecks } from './media-check';
-export { messagePushPath, messagePushRoutes } from './routes';
+export { keepRawMessagePush, messagePushPath, messagePushRoutes } from './routes';
 
 /**
  * The media checks as configured: image URLs signed with the file-URL key under the BFF's public

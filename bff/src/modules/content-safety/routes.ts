@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@govpocket/db';
-import type { Context } from 'koa';
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
 import { createRouter, type AppRouter } from '../../platform/http/router';
@@ -14,14 +16,22 @@ export const messagePushPath = '/wechat/message-push';
 
 const maxPushBytes = 64 * 1024;
 
-/**
- * The JSON of a push. Our body parser reads `application/json`; a push sent with another type
- * (text/plain) is read here, so a verdict is never dropped for its Content-Type.
- */
-async function pushBody(ctx: Context): Promise<unknown> {
-  const parsed: unknown = ctx.request.body;
-  if (parsed !== undefined && (typeof parsed !== 'object' || parsed === null || Object.keys(parsed).length > 0)) return parsed;
-  if (ctx.req.readableEnded) return parsed;
+/** A signed push older or newer than this (seconds from our clock) is a replay, or a clock gone wrong. */
+export const pushWindowSeconds = 300;
+/** A seen (timestamp, nonce) is kept a little longer than the window, after which its timestamp is refused anyway. */
+const seenNonceTtlSeconds = pushWindowSeconds + 60;
+
+/** The body parser leaves the push alone: its signature is checked before a byte of the body is read. */
+export function keepRawMessagePush(): Middleware {
+  return async (ctx, next) => {
+    if (ctx.path === messagePushPath) Reflect.set(ctx, 'disableBodyParser', true);
+    await next();
+  };
+}
+
+/** The raw bytes of a push, at most maxPushBytes. */
+async function readPushBytes(ctx: Context): Promise<Buffer> {
+  if (Number(ctx.get('Content-Length') || 0) > maxPushBytes) throw new AppError('PAYLOAD_TOO_LARGE');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
@@ -30,8 +40,13 @@ async function pushBody(ctx: Context): Promise<unknown> {
     if (size > maxPushBytes) throw new AppError('PAYLOAD_TOO_LARGE');
     chunks.push(buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return parsed;
+  return Buffer.concat(chunks);
+}
+
+/** The JSON of a push, whatever Content-Type it came with (a verdict is never dropped for it). */
+function parsePush(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8').trim();
+  if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -39,19 +54,44 @@ async function pushBody(ctx: Context): Promise<unknown> {
   }
 }
 
-/**
- * WeChat's 消息推送 (plain or compatible mode, JSON data format) for the mini-program: GET is the
- * server URL check (echo `echostr`), POST carries events, of which we handle wxa_media_check (the
- * verdict on an image sent to mediaCheckAsync). Both are signed with the push token in the query
- * (sha1 of the sorted token, timestamp, nonce); an unsigned or forged request is refused (403).
- * WeChat resends an unacknowledged push, and a verdict is recorded once per trace_id.
- */
-export function messagePushRoutes(deps: { prisma: PrismaClient; token: string; now?: () => Date }): AppRouter {
+/** 安全模式: only `Encrypt` (compatible mode carries the plain fields beside it). We do not decrypt. */
+function isEncryptedOnly(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  return Reflect.has(body, 'Encrypt') && !Reflect.has(body, 'MsgType');
+}
+
+export function messagePushRoutes(deps: {
+  prisma: PrismaClient;
+  redis: Redis;
+  keyPrefix: string;
+  token: string;
+  now?: () => Date;
+  /** Wall-clock milliseconds the push timestamps are judged by (WeChat signs with real time, whatever clock the domain runs on). */
+  wallClockMs?: () => number;
+}): AppRouter {
   const router = createRouter();
-  const verify = (query: unknown): { echostr?: string } => {
+  const wallClockMs = deps.wallClockMs ?? Date.now;
+  const verify = (query: unknown): { signature: string; timestamp: string; nonce: string; echostr?: string } => {
     const signed = pushQuerySchema.parse(query);
     if (!isValidPushSignature(deps.token, signed)) throw new AppError('FORBIDDEN', { message: '推送签名无效' });
+    const seconds = /^\d{1,12}$/.test(signed.timestamp) ? Number(signed.timestamp) : Number.NaN;
+    if (!Number.isFinite(seconds) || Math.abs(wallClockMs() / 1000 - seconds) > pushWindowSeconds) throw new AppError('FORBIDDEN', { message: '推送已过期（时间戳超出有效期）' });
     return signed;
+  };
+
+  /**
+   * A (timestamp, nonce) is accepted once per body: the first push claims it with the body's hash
+   * (SET NX, kept past the window). WeChat resends a push it saw no "success" for with the same
+   * query and body: that one goes through again (recording a verdict is idempotent per trace_id, so
+   * a resend after a half-done first attempt still records it, and after a done one changes
+   * nothing). The same query with another body is a replay with a forged body: refused.
+   */
+  const claimNonce = async (signed: { timestamp: string; nonce: string }, bytes: Buffer): Promise<void> => {
+    const key = `${deps.keyPrefix}wechat-push-nonce:${signed.timestamp}:${signed.nonce}`;
+    const bodyHash = createHash('sha256').update(bytes).digest('hex');
+    const claimed = await deps.redis.set(key, bodyHash, 'EX', seenNonceTtlSeconds, 'NX');
+    if (claimed === 'OK') return;
+    if ((await deps.redis.get(key)) !== bodyHash) throw new AppError('FORBIDDEN', { message: '推送已被使用（重复的随机数）' });
   };
 
   router.get(messagePushPath, (ctx) => {
@@ -61,8 +101,12 @@ export function messagePushRoutes(deps: { prisma: PrismaClient; token: string; n
   });
 
   router.post(messagePushPath, async (ctx) => {
-    verify(ctx.query);
-    const event = readMediaCheckEvent(await pushBody(ctx));
+    const signed = verify(ctx.query);
+    const bytes = await readPushBytes(ctx);
+    await claimNonce(signed, bytes);
+    const body = parsePush(bytes);
+    if (isEncryptedOnly(body)) throw new AppError('BAD_REQUEST', { message: '不支持安全模式的加密推送，请在消息推送中选择明文模式或兼容模式' });
+    const event = readMediaCheckEvent(body);
     if (event) await recordMediaVerdict(deps, event, ctx.state.requestId);
     // WeChat wants "success" (or an empty body) within 5 seconds; other events are not ours to handle.
     ctx.type = 'text/plain';
