@@ -46,7 +46,7 @@ describe('the masked preview', () => {
     const { preview: copy, publication } = await preview(id);
     expect(copy).toEqual({
       title: '王**反映滨江路路灯损坏',
-      body: '我叫王**，住在滨江路**号**幢**单元**室，电话138****5678。小区门口路灯坏了三个月，王**已多次反映。',
+      body: '我叫王**，住在滨江路**号**幢**单元**室，电话138********。小区门口路灯坏了三个月，王**已多次反映。',
       reply: '王**同志：您好！您反映的滨江花园门口路灯损坏问题，经市城管局核实，已于11月5日修复。',
     });
     expect(publication).toEqual({ isPublished: false, isEdited: false, publishedAt: null, withdrawnAt: null, withdrawnReason: null });
@@ -63,7 +63,7 @@ describe('the masked preview', () => {
     await env.prisma.user.update({ where: { id: resident.userId }, data: { nickname: '欧阳晓明' } });
     const id = await closedLetter(resident, { title: '学校门口早高峰拥堵严重', body: '欧阳晓明每天送孩子上学，校门口拥堵严重，希望增派交警疏导。电话１３９　１２３４　５６７８。' });
     const { preview: copy } = await preview(id);
-    expect(copy.body).toBe('欧阳**每天送孩子上学，校门口拥堵严重，希望增派交警疏导。电话139****5678。');
+    expect(copy.body).toBe('欧阳**每天送孩子上学，校门口拥堵严重，希望增派交警疏导。电话139********。');
   });
 });
 
