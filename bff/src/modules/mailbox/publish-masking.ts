@@ -212,6 +212,18 @@ function maskNames(text: string, names: readonly string[]): string {
 }
 
 const registeredName = /^[\u4e00-\u9fa5]{2,4}$/;
+const asKnownNames = (knownNames: readonly string[]): string[] => knownNames.map((name) => name.trim()).filter((name) => registeredName.test(name) && surnameAt(name, 0) !== null);
+
+/**
+ * Masks several texts of one letter together (title, body, supplements, replies …): the names any
+ * of them reveals, or the caller knows, are masked in all of them. Used when a writer's account is
+ * deleted and the letter is kept anonymously.
+ */
+export function maskLetterTexts(texts: readonly (string | null)[], knownNames: readonly string[] = []): (string | null)[] {
+  const identified = texts.map((text) => (text === null ? null : maskIdentifiers(text)));
+  const names = [...new Set([...asKnownNames(knownNames), ...identified.flatMap((text) => (text === null ? [] : detectNames(text)))])];
+  return identified.map((text) => (text === null ? null : maskNames(text, names)));
+}
 
 /**
  * The public copy of a letter: identifiers masked in each text, names found anywhere (or known,
@@ -221,7 +233,7 @@ export function maskLetterForPublication(source: PublicationText, knownNames: re
   const title = maskIdentifiers(source.title);
   const body = maskIdentifiers(source.body);
   const reply = source.reply === null ? null : maskIdentifiers(source.reply);
-  const known = knownNames.map((name) => name.trim()).filter((name) => registeredName.test(name) && surnameAt(name, 0) !== null);
+  const known = asKnownNames(knownNames);
   const names = [...new Set([...known, ...[title, body, reply ?? ''].flatMap(detectNames)])];
   return { title: maskNames(title, names), body: maskNames(body, names), reply: reply === null ? null : maskNames(reply, names), names };
 }
