@@ -25,11 +25,16 @@ const letterText = {
 };
 
 /** A closed letter with consent, written with personal data, answered by a reply that names the writer. */
-async function closedLetter(resident: LoggedIn, overrides: { title?: string; body?: string } = {}): Promise<string> {
-  const { id } = await submit(env, resident, { ...letterText, ...overrides });
+async function closedLetter(resident: LoggedIn, overrides: { title?: string; body?: string; reply?: string; supplement?: string } = {}): Promise<string> {
+  const { reply = officeReply, supplement, ...text } = overrides;
+  const { id } = await submit(env, resident, { ...letterText, ...text });
+  if (supplement) {
+    await act(env, w().office, id, 'supplement-request', { request: '请补充具体位置' });
+    expect((await api(env).post(`/letters/${id}/supplement`).set(resident.auth).send({ response: supplement })).status).toBe(200);
+  }
   await act(env, w().office, id, 'accept');
   await act(env, w().office, id, 'assign', { departmentId: w().departmentA.id });
-  await act(env, w().handlerA, id, 'reply', { body: officeReply, isSubmitted: true });
+  await act(env, w().handlerA, id, 'reply', { body: reply, isSubmitted: true });
   await act(env, w().office, id, 'review-reply', { decision: 'APPROVE' });
   expect((await api(env).post(`/letters/${id}/rating`).set(resident.auth).send({ satisfaction: 'SATISFIED' })).status).toBe(200);
   return id;
@@ -46,7 +51,7 @@ describe('the masked preview', () => {
     const { preview: copy, publication } = await preview(id);
     expect(copy).toEqual({
       title: '王**反映滨江路路灯损坏',
-      body: '我叫王**，住在滨江路**号**幢**单元**室，电话138****5678。小区门口路灯坏了三个月，王**已多次反映。',
+      body: '我叫王**，住在滨江路**号**幢**单元**室，电话138********。小区门口路灯坏了三个月，王**已多次反映。',
       reply: '王**同志：您好！您反映的滨江花园门口路灯损坏问题，经市城管局核实，已于11月5日修复。',
     });
     expect(publication).toEqual({ isPublished: false, isEdited: false, publishedAt: null, withdrawnAt: null, withdrawnReason: null });
@@ -63,7 +68,7 @@ describe('the masked preview', () => {
     await env.prisma.user.update({ where: { id: resident.userId }, data: { nickname: '欧阳晓明' } });
     const id = await closedLetter(resident, { title: '学校门口早高峰拥堵严重', body: '欧阳晓明每天送孩子上学，校门口拥堵严重，希望增派交警疏导。电话１３９　１２３４　５６７８。' });
     const { preview: copy } = await preview(id);
-    expect(copy.body).toBe('欧阳**每天送孩子上学，校门口拥堵严重，希望增派交警疏导。电话139****5678。');
+    expect(copy.body).toBe('欧阳**每天送孩子上学，校门口拥堵严重，希望增派交警疏导。电话139********。');
   });
 });
 
@@ -99,7 +104,10 @@ describe('the office edits the public copy', () => {
     expect(withName.body.error.message).toBe('公开文本中仍有未遮盖的个人信息（姓名），请遮盖后再保存');
     const withPhone = await editText(id, { title: '反映路灯损坏', body: '路灯坏了，电话138 1234 5678。', reply: '已修复，家住滨江路18号。' });
     expect(withPhone.status).toBe(400);
-    expect(withPhone.body.error.message).toContain('电话、身份证号、车牌或门牌号');
+    expect(withPhone.body.error.message).toContain('电话、QQ号、微信号、查询码、身份证号、车牌或门牌号');
+    for (const body of ['路灯坏了，电话一三八五七六一零零零二。', '路灯坏了，电话138.5761.0002。', '路灯坏了，电话138\u200b5761\u200b0002。', '路灯坏了，QQ：12345678。', '路灯坏了，微信号lf_2026。', '路灯坏了，查询码QJ8BHS4UUP。', '路灯坏了，电话138****0002。']) {
+      expect((await editText(id, { title: '反映路灯损坏', body, reply: '已修复。' })).status).toBe(400);
+    }
     expect((await editText(id, { title: '反映路灯损坏', body: '路灯坏了三个月。', reply: null })).body.error.message).toBe('请填写公开的答复内容');
     const foreign = await api(env).put(`/staff/letters/${id}/public-text`).set(w().otherOffice.auth).send({ title: '反映路灯损坏', body: '路灯坏了三个月。', reply: '已修复。' });
     expect(foreign.status).toBe(403);
@@ -116,6 +124,81 @@ describe('the office edits the public copy', () => {
     const id = await toReplied(env, resident, { isPublishAgreed: false });
     await api(env).post(`/letters/${id}/rating`).set(resident.auth).send({ satisfaction: 'SATISFIED' });
     expect((await editText(id, { title: '反映路灯损坏', body: '路灯坏了三个月。', reply: '已修复。' })).body.error.message).toBe('来信人未同意公开，不能公开');
+  });
+});
+
+describe('publishing runs the same check as an edit', () => {
+  it('masks the new kinds automatically and publishes; refuses a stored public copy that still shows personal data, naming it', async () => {
+    const id = await closedLetter(await createResident(env), {
+      body: '我是住在江南区的王小明，路灯坏了三个月。电话一三八五七六一零零零二，QQ：12345678，微信号lf_2026，上次来信查询码QJ8BHS4UUP。',
+      reply: '王小明先生：您好！路灯已修复，已联系您的手机138\u200b5761\u200b0002。',
+    });
+    const published = publishPreviewResponseSchema.parse((await staffPost(env, w().office, id, 'publish').expect(200)).body);
+    expect(published.preview.body).toBe('我是住在江南区的王**，路灯坏了三个月。电话138********，QQ：******，微信号******，上次来信查询码QJ********。');
+    expect(published.preview.reply).toBe('王**先生：您好！路灯已修复，已联系您的手机138********。');
+    expect(JSON.stringify((await publicDetail(id).expect(200)).body)).not.toMatch(/王小明|0002|12345678|lf_2026|QJ8BHS4UUP/);
+
+    // A public copy edited before the rules grew (written directly, as an older release stored it).
+    const old = await closedLetter(await createResident(env));
+    await env.prisma.letter.update({ where: { id: old }, data: { publicTitle: '反映路灯损坏', publicBody: '路灯坏了，电话138****5678，QQ号123456789。', publicReply: '已修复。', publicEditedAt: new Date() } });
+    const refused = await staffPost(env, w().office, old, 'publish');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe('公开文本中仍有未遮盖的个人信息（电话、QQ号、微信号、查询码、身份证号、车牌或门牌号），请修改公开文本后再公开');
+    expect(await publicIds()).not.toContain(old);
+    expect(await env.prisma.letterEvent.count({ where: { letterId: old, action: 'PUBLISH' } })).toBe(0);
+    await env.prisma.letter.update({ where: { id: old }, data: { publicBody: '路灯坏了，王小明多次反映。' } });
+    expect((await staffPost(env, w().office, old, 'publish')).body.error.message).toContain('（姓名）');
+  });
+});
+
+describe('the anonymous look-up by tracking code and the last four digits', () => {
+  it('answers with the title and the reply masked (the phone’s last four too); the writer’s own view keeps the original', async () => {
+    const resident = await createResident(env, '13857610002');
+    const reply = '王小明同志：您好！已联系您的手机13857610002，路灯已修复。';
+    const id = await closedLetter(resident, { reply });
+    const { trackingCode } = await env.prisma.letter.findUniqueOrThrow({ where: { id }, select: { trackingCode: true } });
+    const found = (await api(env).post('/letters/lookup').send({ trackingCode, phoneLast4: '0002' }).expect(200)).body.letter;
+    expect(found.title).toBe('王**反映滨江路路灯损坏');
+    expect(found.reply.body).toBe('王**同志：您好！已联系您的手机138********，路灯已修复。');
+    expect(JSON.stringify(found)).not.toMatch(/王小明|0002/);
+    const published = publishPreviewResponseSchema.parse((await staffPost(env, w().office, id, 'publish').expect(200)).body);
+    expect(JSON.stringify(published.preview)).not.toContain('0002');
+    const own = residentLetterResponseSchema.parse((await api(env).get(`/letters/${id}`).set(resident.auth)).body).letter;
+    expect({ title: own.title, reply: own.reply?.body }).toEqual({ title: letterText.title, reply });
+  });
+});
+
+describe('a writer deletes the account (PIPL)', () => {
+  it('the letters are kept anonymously: masked for staff, withdrawn from 信件选登 (audited), replies and supplements masked too', async () => {
+    const resident = await createResident(env, '13857610002');
+    await env.prisma.user.update({ where: { id: resident.userId }, data: { nickname: '王小明' } });
+    const body = '我叫王小明，身份证330106199001011234，住在滨江路18号3幢2单元501室，电话138-5761-0002。小区门口路灯坏了三个月。';
+    const published = await closedLetter(resident, { body, supplement: '补充：我家在滨江路18号3幢2单元501室，手机13857610002。' });
+    await staffPost(env, w().office, published, 'publish').expect(200);
+    const open = await submit(env, resident, { title: '小明反映噪音扰民', body: '本人王小明，电话13857610002，楼下商铺夜里噪音很大。' });
+    expect(await publicIds()).toContain(published);
+
+    await api(env).post('/me/delete-account').set(resident.auth).send({ confirm: '注销账号' }).expect(204);
+
+    expect(await publicIds()).not.toContain(published);
+    expect((await publicDetail(published)).body.error.message).toBe('该信件已撤回公开');
+    const event = await env.prisma.letterEvent.findFirstOrThrow({ where: { letterId: published, action: 'UNPUBLISH' } });
+    expect(event).toMatchObject({ reason: '来信人已注销账号', actorUserId: resident.userId, actorType: 'RESIDENT' });
+    expect(await env.prisma.auditLog.count({ where: { entityId: published, action: 'LETTER_UNPUBLISH', actorUserId: resident.userId } })).toBe(1);
+    expect((await env.prisma.auditLog.findFirstOrThrow({ where: { entityId: resident.userId, action: 'ACCOUNT_DELETED' } })).after).toMatchObject({ lettersAnonymised: 2, lettersWithdrawn: 1 });
+
+    const personal = /王小明|小明|5761|0002。|330106199001011234|18号|501室/;
+    for (const id of [published, open.id]) {
+      const staff = (await api(env).get(`/staff/letters/${id}`).set(w().office.auth).expect(200)).body;
+      expect(JSON.stringify(staff)).not.toMatch(personal);
+      const stored = await env.prisma.letter.findUniqueOrThrow({ where: { id }, include: { replies: true, supplements: true } });
+      expect(JSON.stringify({ title: stored.title, body: stored.body, publicBody: stored.publicBody, replies: stored.replies.map((r) => r.body), supplements: stored.supplements.map((x) => x.response) })).not.toMatch(personal);
+    }
+    const stored = await env.prisma.letter.findUniqueOrThrow({ where: { id: published }, include: { replies: true, supplements: true } });
+    expect(stored.body).toBe('我叫王**，身份证3301**********1234，住在滨江路**号**幢**单元**室，电话138********。小区门口路灯坏了三个月。');
+    expect(stored.replies[0]?.body).toBe('王**同志：您好！您反映的滨江花园门口路灯损坏问题，经市城管局核实，已于11月5日修复。');
+    expect(stored.supplements[0]?.response).toBe('补充：我家在滨江路**号**幢**单元**室，手机138********。');
+    expect((await env.prisma.letter.findUniqueOrThrow({ where: { id: open.id } })).title).toBe('**反映噪音扰民');
   });
 });
 

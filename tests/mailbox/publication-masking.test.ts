@@ -11,6 +11,8 @@ describe('masking letters for 信件选登', () => {
   it.each(publicationCorpus.map((letter) => [letter.name, letter] as const))('%s', (_name, letter) => {
     const masked = maskLetterForPublication({ title: letter.title, body: letter.body, reply: letter.reply }, letter.knownNames ?? []);
     expect({ title: masked.title, body: masked.body, reply: masked.reply }).toEqual(letter.expected);
+    // What the masking produces passes the check publishing runs on it.
+    for (const part of [masked.title, masked.body, masked.reply ?? '']) expect(remainingPersonalData(part, masked.names)).toEqual([]);
   });
 });
 
@@ -23,10 +25,11 @@ describe('the rules one by one', () => {
     expect(detectNames('感谢张明同志')).toEqual(['张明']);
     expect(detectNames('我是王府井社区的居民，本人常年在外，我是第一次写信，邻居王某说')).toEqual([]);
     expect(detectNames('王先生：您好！张老师，您好。感谢司机师傅。')).toEqual([]);
+    expect(detectNames('我是住在江南区的王小明，我是小区的业主，我是本小区的王先生，我是一名退休的高中教师')).toEqual(['王小明']);
   });
 
   it('masks phones with any separators, landlines, ID numbers, plates and addresses to the door', () => {
-    expect(maskIdentifiers('138-1234-5678 / 138 1234 5678 / １３８１２３４５６７８ / +86 13812345678')).toBe('138****5678 / 138****5678 / 138****5678 / +86 138****5678');
+    expect(maskIdentifiers('138-1234-5678 / 138 1234 5678 / １３８１２３４５６７８ / +86 13812345678')).toBe('138******** / 138******** / 138******** / +86 138********');
     expect(maskIdentifiers('（0571）87654321、010-6512 3456')).toBe('0571-****4321、010-****3456');
     expect(maskIdentifiers('身份证11010519491231002X、老证330106520101123')).toBe('身份证1101**********002X、老证3301*******1123');
     expect(maskIdentifiers('浙A12345、粤BD12345、京A·88888')).toBe('浙A*****、粤B******、京A*****');
@@ -37,7 +40,11 @@ describe('the rules one by one', () => {
   it('tells what an edited public text still reveals', () => {
     expect(remainingPersonalData('路灯已修复。', ['王小明'])).toEqual([]);
     expect(remainingPersonalData('王小明反映路灯坏了', ['王小明'])).toEqual(['姓名']);
-    expect(remainingPersonalData('电话138 1234 5678', [])).toEqual(['电话、身份证号、车牌或门牌号']);
-    expect(remainingPersonalData('电话138****5678，滨江路**号', [])).toEqual([]);
+    expect(remainingPersonalData('电话138 1234 5678', [])).toEqual(['电话、QQ号、微信号、查询码、身份证号、车牌或门牌号']);
+    for (const text of ['138.5761.0002', '一三八五七六一零零零二', '138\u200b5761\u200b0002', 'qq号123456789', '微信：abc123', '查询码QJ8BHS4UUP', '电话138****0002']) {
+      expect(remainingPersonalData(text, [])).toEqual(['电话、QQ号、微信号、查询码、身份证号、车牌或门牌号']);
+    }
+    expect(remainingPersonalData('王\u200b小明反映', ['王小明'])).toEqual(['姓名']);
+    expect(remainingPersonalData('电话138********，滨江路**号', [])).toEqual([]);
   });
 });

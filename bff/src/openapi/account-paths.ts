@@ -66,7 +66,7 @@ export const accountPaths: ApiOperation[] = [
   { method: 'get', path: '/me/export', operationId: 'exportMyData', tag: mine, access: 'login', summary: '导出我的个人信息（JSON 附件）', responses: { 200: json('我在本平台的全部个人信息', myDataExportSchema) } },
   {
     method: 'post', path: '/me/delete-account', operationId: 'deleteMyAccount', tag: mine, access: 'login', summary: '注销账号',
-    description: '个人信息被清除、会话全部失效；信件、预约等办事记录匿名保留。工作人员账号须先由管理员解绑（409）。', body: deleteAccountRequestSchema, responses: { 204: noContent('已注销') }, errors: [400, 409],
+    description: '个人信息被清除、会话全部失效；信件、预约等办事记录匿名保留（信件及其补充、答复中的姓名、电话、证件号、地址遮盖，已选登的信件撤回公开）。工作人员账号须先由管理员解绑（409）。', body: deleteAccountRequestSchema, responses: { 204: noContent('已注销') }, errors: [400, 409],
   },
   { method: 'get', path: '/admin/staff-accounts', operationId: 'listStaffAccounts', tag: staffAccounts, access: admin, summary: '工作人员账号列表', responses: { 200: json('账号及其角色', staffAccountListSchema) } },
   { method: 'post', path: '/admin/staff-accounts', operationId: 'createStaffAccount', tag: staffAccounts, access: admin, summary: '新建工作人员账号（附一次性绑定码）', body: createStaffAccountRequestSchema, responses: { 201: json('账号与绑定码', createStaffAccountResponseSchema) }, errors: [400] },

@@ -61,7 +61,7 @@ export const mailboxPaths: ApiOperation[] = [
   { method: 'get', path: '/letters', operationId: 'listMyLetters', tag: resident, access: 'login', summary: '我的来信', responses: { 200: json('来信列表', myLettersResponseSchema) } },
   {
     method: 'post', path: '/letters/lookup', operationId: 'lookupLetter', tag: resident, access: 'public', summary: '凭查询码和手机号后四位查询办理进度',
-    body: letterLookupRequestSchema, responses: { 200: json('办理进度（不含图片、手机号）', letterLookupResponseSchema) }, errors: [400, 404, 429],
+    body: letterLookupRequestSchema, responses: { 200: json('办理进度（不含图片；标题和答复按信件选登的规则遮盖姓名、手机号、证件号、门牌号等）', letterLookupResponseSchema) }, errors: [400, 404, 429],
   },
   { method: 'get', path: '/letters/:id', operationId: 'readMyLetter', tag: resident, access: 'login', summary: '我的来信详情及办理过程', responses: { 200: json('来信', residentLetterResponseSchema) }, errors: [404] },
   {
@@ -104,7 +104,7 @@ export const mailboxPaths: ApiOperation[] = [
     method: 'put', path: '/staff/letters/:id/public-text', operationId: 'editLetterPublicText', tag: desk, access: office, summary: '编辑公开的标题、内容和答复（来信人原文不变；公开前后均可）',
     body: editPublicTextRequestSchema, responses: { 200: json('公开的内容', publishPreviewResponseSchema) }, errors: [400, 404, 409],
   },
-  { method: 'post', path: '/staff/letters/:id/publish', operationId: 'publishLetter', tag: desk, access: office, summary: '选登（来信人同意公开的已办结信件）', responses: { 200: json('公开的内容', publishPreviewResponseSchema) }, errors: [404, 409] },
+  { method: 'post', path: '/staff/letters/:id/publish', operationId: 'publishLetter', tag: desk, access: office, summary: '选登（来信人同意公开的已办结信件；公开文本仍有未遮盖的个人信息时拒绝，409）', responses: { 200: json('公开的内容', publishPreviewResponseSchema) }, errors: [404, 409] },
   {
     method: 'post', path: '/staff/letters/:id/withdraw-publication', operationId: 'withdrawLetterPublication', tag: desk, access: office, summary: '撤回已公开的信件（须填写原因）',
     body: withdrawPublicationRequestSchema, responses: { 200: json('撤回后的状态', publishPreviewResponseSchema) }, errors: [400, 404, 409],

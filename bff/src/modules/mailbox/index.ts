@@ -12,6 +12,7 @@ import { mailboxStaffRoutes } from './staff-routes';
 
 /** The leadership mailbox (领导信箱) module: its dependencies, built once per app, and its routers. */
 export type { MailboxDeps } from './deps';
+export { accountDeletedReason, anonymiseLettersOfDeletedResident } from './account-erasure';
 export { closeUnratedLetters, mailboxScheduledJobs, recheckPendingLetters, sendOverdueNotices } from './jobs';
 
 export function createMailboxDeps({ prisma, listReads = prisma, calendar, contentSafety, files, rateLimiter, mediaChecks, now = () => new Date() }: {

@@ -54,7 +54,7 @@ const residentSelect = {
   ...summarySelect,
   body: true, residentId: true, isPublishAgreed: true, mergedIntoId: true, acceptDueAt: true, replyDueAt: true, notAcceptedReason: true, repliedAt: true, rateDueAt: true, reopenedCount: true,
   satisfaction: true, satisfactionComment: true, isSatisfactionDefaulted: true, contactPhoneLast4Hash: true,
-  department: { select: { name: true } },
+  department: { select: { name: true } }, resident: { select: { nickname: true } },
   replies: { where: { status: 'APPROVED' }, select: { body: true, round: true, reviewedAt: true, department: { select: { name: true } } }, orderBy: { round: 'desc' }, take: 1 },
   supplements: { where: { respondedAt: null, cancelledAt: null }, select: { id: true, request: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 1 },
   attachments: { select: { uploadedFileId: true }, orderBy: { sortOrder: 'asc' } },

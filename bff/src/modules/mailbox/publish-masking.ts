@@ -36,7 +36,17 @@ const isCjk = (char: string | undefined): boolean => char !== undefined && cjk.t
 const toHalfWidth = (text: string): string =>
   text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[－—–‐]/g, (dash) => (dash === '—' ? dash : '-'));
 
-const sep = '[\\s\\u3000\\-－]';
+/** Invisible format characters that split a number without showing (138\u200b5761\u200b0002). */
+const formatChars = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const chineseDigits: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** Seven or more digits spelt one by one in Chinese (一三八五七六一零零零二) are a number, not prose. */
+const chineseDigitRun = /[零〇一幺二两三四五六七八九]{7,}/g;
+
+/** The text as the masking reads it: format characters gone, digits half-width and Arabic. */
+export const normaliseForMasking = (text: string): string =>
+  toHalfWidth(text.replace(formatChars, '')).replace(chineseDigitRun, (run) => [...run].map((char) => chineseDigits[char] ?? char).join(''));
+
+const sep = '[\\s\\u3000\\-－.·]';
 const stars = (count: number): string => '*'.repeat(Math.max(1, count));
 /** 3301**********1234: the first and last four digits stay, `hidden` stars between. */
 const keepEnds = (match: string, hidden: number): string => {
@@ -51,6 +61,14 @@ const bankCard = /(?<!\d)(\d{4})\d{8,11}(\d{4})(?!\d)/g;
 const mobile = new RegExp(`(?<!\\d)((?:\\+?86${sep}*)?)(1${sep}?[3-9]${sep}?\\d)((?:${sep}?\\d){4})((?:${sep}?\\d){4})(?!\\d)`, 'g');
 const landline = new RegExp(`(?<!\\d)[（(]?(0\\d{2,3})[）)]?${sep}?(\\d{3,4}${sep}?\\d{4})(?!\\d)`, 'g');
 const email = /(?<![\w.%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+/** A mobile already half-masked the old way (138****0002): the last four are what the letter lookup asks for. */
+const halfMaskedMobile = /(?<!\d)(1[3-9]\d)\*{4}\d{4}(?!\d)/g;
+/** QQ号123456789, QQ：12345678. */
+const qqNumber = /(?<![A-Za-z])((?:QQ|扣扣)(?:号码|号)?[:：\s\u3000]*)[1-9]\d{4,11}(?!\d)/gi;
+/** 微信号lf_2026, 微信：abc123 (a WeChat id is 6–20 letters, digits, _ or -). */
+const wechatId = /(?<![A-Za-z])((?:微信|weixin|wechat|vx|wx|v信)(?:号码|号|账号|id)?[:：\s\u3000]*)[A-Za-z0-9][-_A-Za-z0-9]{4,19}(?![-_A-Za-z0-9])/gi;
+/** The mailbox's own tracking code (查询码, submit-letter.ts newTrackingCode: QJ + 8): with the last four phone digits it opens the letter. */
+const trackingCode = /(?<![A-Za-z0-9])QJ[A-Za-z0-9]{8}(?![A-Za-z0-9])/gi;
 const plate = new RegExp(`([${plateProvinces}])([A-HJ-NP-Za-hj-np-z])[\\s·•.-]?([A-HJ-NP-Za-hj-np-z0-9]{5,6})(?![A-Za-z0-9])`, 'g');
 
 const number = '\\d+(?:-\\d+)?';
@@ -68,12 +86,16 @@ function maskAddressChain(chain: string, before: string): string {
 
 /** Masks everything in the text that identifies a person by number, address or plate. */
 export function maskIdentifiers(text: string): string {
-  return toHalfWidth(text)
+  return normaliseForMasking(text)
+    .replace(trackingCode, 'QJ********')
+    .replace(qqNumber, (_m, cue: string) => `${cue}******`)
+    .replace(wechatId, (_m, cue: string) => `${cue}******`)
+    .replace(halfMaskedMobile, (_m, head: string) => `${head}********`)
     .replace(idNumber18, (match: string) => keepEnds(match, 10))
     .replace(looseIdNumber18, (match: string) => keepEnds(match, 10))
     .replace(idNumber15, (match: string) => keepEnds(match, 7))
     .replace(bankCard, (match: string, head: string, tail: string) => `${head}${stars(match.length - 8)}${tail}`)
-    .replace(mobile, (_m, prefix: string, head: string, _middle: string, tail: string) => `${prefix}${head.replace(/\D/g, '')}****${tail.replace(/\D/g, '')}`)
+    .replace(mobile, (_m, prefix: string, head: string) => `${prefix}${head.replace(/\D/g, '')}********`)
     .replace(landline, (_m, area: string, local: string) => {
       const digits = local.replace(/\D/g, '');
       return `${area}-${stars(digits.length - 4)}${digits.slice(-4)}`;
@@ -149,12 +171,23 @@ const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const leadingCuePattern = new RegExp(`(?:${[...leadingCues].sort((a, b) => b.length - a.length).map(escape).join('|')})[:：\\s\\u3000！!，,。]*`, 'g');
 const trailingCuePattern = new RegExp(`(?:${[...trailingCues].map(escape).join('|')})|[:：，,]\\s*(?:您好|你好)`, 'g');
 
+const selfIntroduction = /我是([^，,。！!？?；;：:、\s]{1,24})/g;
+
 /** Every full name the text introduces with a cue. */
 export function detectNames(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(leadingCuePattern)) {
     const name = nameAfter(text, (match.index ?? 0) + match[0].length);
     if (name) found.add(name);
+  }
+  // 我是住在江南区的王小明: a name right after any 的 of the same clause (nameAfter wants a boundary after it).
+  for (const match of text.matchAll(selfIntroduction)) {
+    const start = (match.index ?? 0) + 2;
+    for (let index = start; index < start + match[1]!.length; index += 1) {
+      if (text[index] !== '的') continue;
+      const name = nameAfter(text, index + 1);
+      if (name) found.add(name);
+    }
   }
   for (const match of text.matchAll(trailingCuePattern)) {
     const name = nameBefore(text, match.index ?? 0);
@@ -179,6 +212,18 @@ function maskNames(text: string, names: readonly string[]): string {
 }
 
 const registeredName = /^[\u4e00-\u9fa5]{2,4}$/;
+const asKnownNames = (knownNames: readonly string[]): string[] => knownNames.map((name) => name.trim()).filter((name) => registeredName.test(name) && surnameAt(name, 0) !== null);
+
+/**
+ * Masks several texts of one letter together (title, body, supplements, replies …): the names any
+ * of them reveals, or the caller knows, are masked in all of them. Used when a writer's account is
+ * deleted and the letter is kept anonymously.
+ */
+export function maskLetterTexts(texts: readonly (string | null)[], knownNames: readonly string[] = []): (string | null)[] {
+  const identified = texts.map((text) => (text === null ? null : maskIdentifiers(text)));
+  const names = [...new Set([...asKnownNames(knownNames), ...identified.flatMap((text) => (text === null ? [] : detectNames(text)))])];
+  return identified.map((text) => (text === null ? null : maskNames(text, names)));
+}
 
 /**
  * The public copy of a letter: identifiers masked in each text, names found anywhere (or known,
@@ -188,7 +233,7 @@ export function maskLetterForPublication(source: PublicationText, knownNames: re
   const title = maskIdentifiers(source.title);
   const body = maskIdentifiers(source.body);
   const reply = source.reply === null ? null : maskIdentifiers(source.reply);
-  const known = knownNames.map((name) => name.trim()).filter((name) => registeredName.test(name) && surnameAt(name, 0) !== null);
+  const known = asKnownNames(knownNames);
   const names = [...new Set([...known, ...[title, body, reply ?? ''].flatMap(detectNames)])];
   return { title: maskNames(title, names), body: maskNames(body, names), reply: reply === null ? null : maskNames(reply, names), names };
 }
@@ -199,8 +244,9 @@ export function maskLetterForPublication(source: PublicationText, knownNames: re
  */
 export function remainingPersonalData(text: string, names: readonly string[]): string[] {
   const problems: string[] = [];
-  if (maskIdentifiers(text) !== toHalfWidth(text)) problems.push('电话、身份证号、车牌或门牌号');
-  const shown = names.filter((name) => text.includes(name));
+  const normal = normaliseForMasking(text);
+  if (maskIdentifiers(text) !== normal) problems.push('电话、QQ号、微信号、查询码、身份证号、车牌或门牌号');
+  const shown = names.filter((name) => normal.includes(name));
   if (shown.length > 0) problems.push('姓名');
   return problems;
 }

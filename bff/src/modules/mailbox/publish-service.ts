@@ -63,9 +63,20 @@ export async function previewPublication(deps: MailboxDeps, input: { user: Sessi
   return toResponse(await readSource(deps, input.letterId));
 }
 
+/** What in a public copy is still personal (the kinds the masking covers, and the names the letter reveals). */
+function problemsIn(text: PublishPreview, names: readonly string[]): string[] {
+  return [...new Set([text.title, text.body, text.reply ?? ''].flatMap((part) => remainingPersonalData(part, names)))];
+}
+
 export async function publishLetter(deps: MailboxDeps, input: OfficeInput): Promise<PublishPreviewResponse> {
   const { actor } = await asOffice(deps, input);
-  const copy = publicCopy(await readSource(deps, input.letterId));
+  const source = await readSource(deps, input.letterId);
+  const copy = publicCopy(source);
+  // The same check as an edit: a copy edited before the rules grew, or masked by older rules, is never published as it is.
+  const problems = problemsIn(copy, autoMasked(source).names);
+  if (problems.length > 0) {
+    throw new AppError('CONFLICT', { message: `公开文本中仍有未遮盖的个人信息（${problems.join('、')}），请修改公开文本后再公开`, details: { problems } });
+  }
   const now = deps.now();
   await inTransaction(deps.prisma, async (tx) => {
     const { letter: published } = await applyLetterTransition(tx, {
@@ -93,7 +104,7 @@ export async function editPublicText(deps: MailboxDeps, input: OfficeInput & { t
   const hasReply = source.replies.length > 0;
   if (hasReply && input.text.reply === null) throw new AppError('VALIDATION_FAILED', { message: '请填写公开的答复内容' });
   const text = { title: input.text.title, body: input.text.body, reply: hasReply ? input.text.reply : null };
-  const problems = [...new Set([text.title, text.body, text.reply ?? ''].flatMap((part) => remainingPersonalData(part, names)))];
+  const problems = problemsIn(text, names);
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', { message: `公开文本中仍有未遮盖的个人信息（${problems.join('、')}），请遮盖后再保存`, details: { problems } });
   }

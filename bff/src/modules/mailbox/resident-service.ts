@@ -8,6 +8,7 @@ import { findResidentContact, findResidentLetter, isOwnLetter, listActiveMailbox
 import { findDepartmentName } from './repository';
 import { publicTimeline, toLetterSummary, toResidentLetter } from './letter-views';
 import { notifyStaff } from './notices';
+import { maskIdentifiers, maskLetterForPublication } from './publish-masking';
 import { answerSupplement } from './supplement';
 import { applyLetterTransition } from './transitions';
 
@@ -46,11 +47,15 @@ export async function lookupLetter(deps: MailboxDeps, { trackingCode, phoneLast4
     return found;
   });
   const reply = row.status === 'REPLIED' || row.status === 'CLOSED' ? row.replies[0] : undefined;
+  // Whoever holds a code and four digits is not necessarily the writer: the answer is masked like
+  // a published letter (names, phones with their last four, ID numbers, addresses); the writer's
+  // own signed-in view keeps the original.
+  const masked = maskLetterForPublication({ title: row.title, body: row.body, reply: reply?.body ?? null }, row.resident.nickname ? [row.resident.nickname] : []);
   return {
-    trackingCode: row.trackingCode, title: row.title, type: row.type, status: row.status, statusLabel: letterStatusLabels[row.status], mailboxName: row.mailbox.name,
+    trackingCode: row.trackingCode, title: masked.title, type: row.type, status: row.status, statusLabel: letterStatusLabels[row.status], mailboxName: row.mailbox.name,
     submittedAt: row.submittedAt.toISOString(),
-    reply: reply ? { body: reply.body, repliedAt: (row.repliedAt ?? deps.now()).toISOString() } : null,
-    timeline: publicTimeline(row.events),
+    reply: reply && masked.reply !== null ? { body: masked.reply, repliedAt: (row.repliedAt ?? deps.now()).toISOString() } : null,
+    timeline: publicTimeline(row.events).map((entry) => (entry.reason === null ? entry : { ...entry, reason: maskIdentifiers(entry.reason) })),
   };
 }
 

@@ -8,6 +8,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { MiniProgramApi } from '../wechat/mini-program-api';
 import { WechatApiError, WechatUnavailableError } from '../wechat/wechat-http';
 import { findExportRows, findProfileRow, hasConsent, saveConsent, savePhone, savePreferences } from './repository';
+import { anonymiseLettersOfDeletedResident } from '../mailbox';
 import { deleteStoredBytes, listStoredUploadsOf, markUploadsRemoved, type FileStorage } from '../files';
 
 export type MeDeps = { prisma: PrismaClient; redis: Redis; keyPrefix: string; wechat: MiniProgramApi; sessions: SessionStore; privacyPolicyVersion: string; rateLimiter: RateLimiter; storage: FileStorage };
@@ -82,6 +83,9 @@ export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user:
   if (user.roles.length > 0) throw new AppError('CONFLICT', { message: '员工账号请联系管理员解除绑定后再注销' });
   const now = new Date();
   const storageKeys = await deps.prisma.$transaction(async (tx) => {
+    const registered = await tx.user.findUnique({ where: { id: user.id }, select: { nickname: true } });
+    // Before the name is gone: the letters keep their record, masked, and leave 信件选登.
+    const letterErasure = await anonymiseLettersOfDeletedResident(tx, { residentId: user.id, knownNames: registered?.nickname ? [registered.nickname] : [], now, requestId });
     await tx.user.update({
       where: { id: user.id },
       data: { openid: `deleted:${user.id}`, unionid: null, nickname: null, avatarUrl: null, phoneEncrypted: null, phoneHash: null, phoneBoundAt: null, isElderMode: false, deletedAt: new Date() },
@@ -100,7 +104,7 @@ export async function deleteMyAccount(deps: MeDeps, { user, requestId }: { user:
     const uploads = await listStoredUploadsOf(tx, user.id);
     await markUploadsRemoved(tx, { storageKeys: uploads.map((upload) => upload.storageKey), reason: 'ACCOUNT_DELETED', at: now });
     await tx.preReviewFile.updateMany({ where: { appointment: { residentId: user.id }, fileRemovedAt: null }, data: { fileRemovedAt: now, fileRemovedReason: 'ACCOUNT_DELETED' } });
-    await writeAudit(tx, { actorUserId: user.id, actorRole: 'RESIDENT', action: 'ACCOUNT_DELETED', entityType: 'User', entityId: user.id, after: { uploadsRemoved: uploads.length }, requestId });
+    await writeAudit(tx, { actorUserId: user.id, actorRole: 'RESIDENT', action: 'ACCOUNT_DELETED', entityType: 'User', entityId: user.id, after: { uploadsRemoved: uploads.length, lettersAnonymised: letterErasure.anonymised, lettersWithdrawn: letterErasure.withdrawn }, requestId });
     return uploads.map((upload) => upload.storageKey);
   });
   // After the commit: the rows already stop every URL, so a failed delete leaves only dead bytes.
