@@ -1,22 +1,17 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
-import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
-import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { miniProgramPages, activeAppointmentStatuses, findDemoPersona } from '@govpocket/shared';
-import { createApp, type App } from '../../bff/src/app';
-import { loadConfig } from '../../bff/src/config';
+import type { FakeWechat } from '@govpocket/fake-wechat';
+import type { PrismaClient } from '@govpocket/db';
+import { activeAppointmentStatuses, findDemoPersona } from '@govpocket/shared';
+import type { Config } from '../../bff/src/config';
 import { createBookingSettingsReader } from '../../bff/src/modules/booking/settings';
 import { generateHallSlots } from '../../bff/src/modules/booking/slot-generation';
 import { createCalendarService } from '../../bff/src/modules/calendar/service';
-import { createLogger } from '../../bff/src/platform/logger';
-import { connectRedis } from '../../bff/src/platform/redis';
-import { serve, type RunningServer } from '../../bff/src/platform/server';
-import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
+import type { StaticServer } from '../../scripts/static-server';
+import { startJourneyStack, type JourneyStack } from '../support/journey-stack';
+import { openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
 
 /**
  * Issue #5 acceptance: a resident books through the built H5 app, window staff (陈静, 清江市民中心)
@@ -26,7 +21,6 @@ import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPage
  * clock — early morning of a working day — so "today" has open slots and check-in (same day only)
  * works whenever the suite runs.
  */
-const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? tmpdir();
 const hallName = '清江市民中心政务服务大厅';
 /** Tuesday 1 December 2026, 07:30 in Shanghai: an ordinary working day, before the first slot's cutoff. */
@@ -35,38 +29,20 @@ const ratingText = `等候时间太长，窗口解释不清 ${Date.now().toStrin
 
 jest.setTimeout(180_000);
 
+let stack: JourneyStack;
 let web: StaticServer;
 let fake: FakeWechat;
 let prisma: PrismaClient;
 let redis: Redis;
-let app: App;
-let bff: RunningServer;
+let bff: JourneyStack['bff'];
 let browser: Browser;
+let config: Config;
 let itemCode: string;
 let windowCode: string;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
-  }
-  // The BFF's CORS answers one origin only: the static server's, so it starts first.
-  web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat({ pages: [...miniProgramPages] });
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    H5_ORIGIN: web.url,
-    WECHAT_API_BASE: fake.url,
-    WECHAT_APPID: fake.appid,
-    WECHAT_SECRET: fake.secret,
-    WECHATPAY_API_BASE: fake.url,
-  });
-  const logger = createLogger({ level: 'silent' });
-  prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 4 });
-  redis = await connectRedis(config.REDIS_URL);
-  app = createApp({ config, logger, prisma, redis, now: () => journeyNow });
-  bff = await serve({ app, host: '127.0.0.1', port: 0, logger, shutdownTimeoutMs: 2_000 });
-  await ensureDemoSeeded(prisma);
+  stack = await startJourneyStack({ now: () => journeyNow });
+  ({ web, fake, prisma, redis, bff, browser, config } = stack);
 
   // Slots for the journey's working days, as the scheduled job makes them.
   const hall = await prisma.hall.findFirstOrThrow({ where: { name: hallName }, select: { id: true } });
@@ -91,17 +67,10 @@ beforeAll(async () => {
   windowCode = serving.window.code;
   await resetResidentBookings('resident-zhang');
 
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bff?.shutdown();
-  await app?.close();
-  await prisma?.$disconnect();
-  redis?.disconnect();
-  await fake?.close();
-  await web?.close();
+  await stack?.close();
 });
 
 /**

@@ -1,20 +1,12 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type Redis from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
-import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
-import { miniProgramPages } from '@govpocket/shared';
-import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { createApp, type App } from '../../bff/src/app';
-import { loadConfig } from '../../bff/src/config';
+import type { FakeWechat } from '@govpocket/fake-wechat';
+import type { PrismaClient } from '@govpocket/db';
 import { closeDueConsultations } from '../../bff/src/modules/consultation';
-import { createLogger } from '../../bff/src/platform/logger';
-import { connectRedis } from '../../bff/src/platform/redis';
-import { serve, type RunningServer } from '../../bff/src/platform/server';
-import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
+import type { StaticServer } from '../../scripts/static-server';
+import { startJourneyStack, type JourneyStack } from '../support/journey-stack';
+import { openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
 
 /**
  * Issue #8 acceptance: a resident comments on section 3 of an open consultation in the built H5
@@ -22,36 +14,24 @@ import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPage
  * department's handler (赵敏, 司法局) answers 不予采纳 with a reason and publishes; the resident
  * sees the outcome and the reason. Real BFF over HTTP, fake WeChat for the persona logins.
  */
-const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? tmpdir();
 const opinionText = `建议第三条明确基层组织的具体职责和经费保障 ${Date.now().toString(36)}`;
 const reason = '基层组织职责已在配套实施细则中规定，本办法不再重复';
 
 jest.setTimeout(180_000);
 
+let stack: JourneyStack;
 let web: StaticServer;
 let fake: FakeWechat;
 let prisma: PrismaClient;
-let redis: Redis;
-let app: App;
-let bff: RunningServer;
+let bff: JourneyStack['bff'];
 let browser: Browser;
 let consultationId: string;
 let departmentId: string;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
-  }
-  web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat({ pages: [...miniProgramPages] });
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: web.url, WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url });
-  const logger = createLogger({ level: 'silent' });
-  prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 4 });
-  redis = await connectRedis(config.REDIS_URL);
-  app = createApp({ config, logger, prisma, redis });
-  bff = await serve({ app, host: '127.0.0.1', port: 0, logger, shutdownTimeoutMs: 2_000 });
-  await ensureDemoSeeded(prisma);
+  stack = await startJourneyStack();
+  ({ web, fake, prisma, bff, browser } = stack);
 
   // An open consultation of 司法局 (the handler persona's department) that ends in ten days.
   departmentId = (await prisma.department.findUniqueOrThrow({ where: { name: '清江市司法局' }, select: { id: true } })).id;
@@ -82,17 +62,10 @@ beforeAll(async () => {
     select: { id: true },
   });
   consultationId = created.id;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bff?.shutdown();
-  await app?.close();
-  await prisma?.$disconnect();
-  redis?.disconnect();
-  await fake?.close();
-  await web?.close();
+  await stack?.close();
 });
 
 

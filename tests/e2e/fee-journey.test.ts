@@ -1,26 +1,20 @@
-import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
-import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { miniProgramPages, activeAppointmentStatuses, appointmentResponseSchema, callNextResponseSchema, findDemoPersona, staffWindowsResponseSchema, wechatLoginResponseSchema } from '@govpocket/shared';
-import { createApp, type App } from '../../bff/src/app';
-import { loadConfig } from '../../bff/src/config';
+import type { FakeWechat } from '@govpocket/fake-wechat';
+import type { PrismaClient } from '@govpocket/db';
+import { activeAppointmentStatuses, appointmentResponseSchema, callNextResponseSchema, findDemoPersona, staffWindowsResponseSchema, wechatLoginResponseSchema } from '@govpocket/shared';
+import type { App } from '../../bff/src/app';
+import type { Config } from '../../bff/src/config';
 import { createBookingSettingsReader } from '../../bff/src/modules/booking/settings';
 import { generateHallSlots } from '../../bff/src/modules/booking/slot-generation';
 import { createCalendarService } from '../../bff/src/modules/calendar/service';
-import { createLogger } from '../../bff/src/platform/logger';
-import { connectRedis } from '../../bff/src/platform/redis';
-import { serveStatic, type StaticServer } from '../../scripts/static-server';
+import type { StaticServer } from '../../scripts/static-server';
 import { merchantEnv } from '../fees/fees-env';
-import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
+import { startJourneyStack, type JourneyStack } from '../support/journey-stack';
+import { openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
 
 /**
  * Issue #6 journey: window staff (陈静) serve 张小明's 普通护照签发 and issue the fee order on the
@@ -29,7 +23,6 @@ import { launchChromium, openPhoneApp, signInAsPersona, waitForPageSettled, wait
  * sees the receipt with the WeChat Pay transaction id. The queue steps before serving go through
  * the API: the booking journey covers them in the browser.
  */
-const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? tmpdir();
 const hallName = '清江市民中心政务服务大厅';
 const itemName = '普通护照签发';
@@ -38,52 +31,32 @@ const journeyNow = new Date('2026-12-01T07:30:00+08:00');
 
 jest.setTimeout(180_000);
 
+let stack: JourneyStack;
 let web: StaticServer;
 let fake: FakeWechat;
 let prisma: PrismaClient;
 let redis: Redis;
 let app: App;
-let bff: Server;
-let bffUrl: string;
+let bff: JourneyStack['bff'];
 let browser: Browser;
+let config: Config;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(distDir, 'index.html'))) throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first.`);
-  web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat({ pages: [...miniProgramPages], startTime: journeyNow, notifyRetryDelaysMs: [200, 500, 1000] });
-  // The notify URL names the BFF's port, so the port is taken before the app is built.
-  const handler: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
-  bff = createServer((req, res) => handler.handle?.(req, res));
-  bff.listen(0, '127.0.0.1');
-  await once(bff, 'listening');
-  bffUrl = `http://127.0.0.1:${(bff.address() as AddressInfo).port}`;
-  const config = loadConfig({
-    ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: web.url, WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url,
-    ...merchantEnv(fake, bffUrl),
+  stack = await startJourneyStack({
+    now: () => journeyNow,
+    fakeWechat: { startTime: journeyNow, notifyRetryDelaysMs: [200, 500, 1000] },
+    env: ({ fake, bffUrl }) => merchantEnv(fake, bffUrl),
   });
-  const logger = createLogger({ level: 'silent' });
-  prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 4 });
-  redis = await connectRedis(config.REDIS_URL);
-  app = createApp({ config, logger, prisma, redis, now: () => journeyNow });
-  handler.handle = app.callback();
-  await ensureDemoSeeded(prisma);
+  ({ web, fake, prisma, redis, app, bff, browser, config } = stack);
   const hall = await prisma.hall.findFirstOrThrow({ where: { name: hallName }, select: { id: true } });
   await generateHallSlots(
     { prisma, calendar: createCalendarService({ prisma, redis, keyPrefix: config.REDIS_KEY_PREFIX }), settings: createBookingSettingsReader(prisma) },
     { hallId: hall.id, now: journeyNow },
   );
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  bff?.closeAllConnections();
-  await new Promise<void>((resolve) => (bff ? bff.close(() => resolve()) : resolve()));
-  await app?.close();
-  await prisma?.$disconnect();
-  redis?.disconnect();
-  await fake?.close();
-  await web?.close();
+  await stack?.close();
 });
 
 async function tokenOf(personaKey: string): Promise<{ Authorization: string }> {
@@ -119,7 +92,7 @@ async function caseBeingServed(): Promise<{ hallId: string; windowIndex: number 
   return { hallId: hall.id, windowIndex: windows.windows.filter((candidate) => candidate.isActive).findIndex((candidate) => candidate.id === window.id) };
 }
 
-const openApp = (): Promise<OpenedApp> => openPhoneApp(browser, { apiBase: bffUrl, fakeWechatUrl: fake.url });
+const openApp = (): Promise<OpenedApp> => openPhoneApp(browser, { apiBase: bff.url, fakeWechatUrl: fake.url });
 
 const signInAs = (page: Page, personaKey: string): Promise<void> => signInAsPersona(page, web.url, personaKey);
 

@@ -1,19 +1,11 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type Redis from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
-import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
-import { miniProgramPages } from '@govpocket/shared';
-import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { createApp, type App } from '../../bff/src/app';
-import { loadConfig } from '../../bff/src/config';
-import { createLogger } from '../../bff/src/platform/logger';
-import { connectRedis } from '../../bff/src/platform/redis';
-import { serve, type RunningServer } from '../../bff/src/platform/server';
-import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
+import type { FakeWechat } from '@govpocket/fake-wechat';
+import type { PrismaClient } from '@govpocket/db';
+import type { StaticServer } from '../../scripts/static-server';
+import { startJourneyStack, type JourneyStack } from '../support/journey-stack';
+import { openAppPage, openPhoneApp, signInAsPersona, waitForPageSettled, waitForText, type OpenedApp } from '../support/h5';
 
 /**
  * Issue #7 acceptance: on the built H5 app, a resident (张晓明) writes to 市长信箱, the office (刘洋)
@@ -23,7 +15,6 @@ import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForPage
  * office withdraws it with a reason. Publishing is opt-in on 写信. Real BFF over HTTP on this worker's
  * MySQL and Redis, fake WeChat for the persona logins, a fixed clock on a working day.
  */
-const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
 const screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? tmpdir();
 const journeyNow = new Date('2026-12-01T09:00:00+08:00');
 const stamp = Date.now().toString(36).slice(-4).toUpperCase();
@@ -33,38 +24,20 @@ const replyText = '您好，经执法人员现场检查，已对两家缺斤短�
 
 jest.setTimeout(180_000);
 
+let stack: JourneyStack;
 let web: StaticServer;
 let fake: FakeWechat;
 let prisma: PrismaClient;
-let redis: Redis;
-let app: App;
-let bff: RunningServer;
+let bff: JourneyStack['bff'];
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
-  }
-  web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat({ pages: [...miniProgramPages] });
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: web.url, WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url });
-  const logger = createLogger({ level: 'silent' });
-  prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 4 });
-  redis = await connectRedis(config.REDIS_URL);
-  app = createApp({ config, logger, prisma, redis, now: () => journeyNow });
-  bff = await serve({ app, host: '127.0.0.1', port: 0, logger, shutdownTimeoutMs: 2_000 });
-  await ensureDemoSeeded(prisma);
-  browser = await launchChromium();
+  stack = await startJourneyStack({ now: () => journeyNow });
+  ({ web, fake, prisma, bff, browser } = stack);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bff?.shutdown();
-  await app?.close();
-  await prisma?.$disconnect();
-  redis?.disconnect();
-  await fake?.close();
-  await web?.close();
+  await stack?.close();
 });
 
 

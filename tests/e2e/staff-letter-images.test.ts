@@ -1,61 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
-import { startFakeWechat, type FakeWechat } from '@govpocket/fake-wechat';
-import { findDemoPersona, miniProgramPages } from '@govpocket/shared';
-import { createPrismaClient, type PrismaClient } from '@govpocket/db';
-import { createApp, type App } from '../../bff/src/app';
-import { loadConfig } from '../../bff/src/config';
-import { createLogger } from '../../bff/src/platform/logger';
-import { connectRedis } from '../../bff/src/platform/redis';
-import { serve, type RunningServer } from '../../bff/src/platform/server';
-import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { ensureDemoSeeded } from '../support/seeded';
-import { launchChromium, openAppPage, openPhoneApp, signInAsPersona, waitForText } from '../support/h5';
+import type { FakeWechat } from '@govpocket/fake-wechat';
+import { findDemoPersona } from '@govpocket/shared';
+import type { PrismaClient } from '@govpocket/db';
+import type { StaticServer } from '../../scripts/static-server';
+import { startJourneyStack, type JourneyStack } from '../support/journey-stack';
+import { openAppPage, openPhoneApp, signInAsPersona, waitForText } from '../support/h5';
 
 /**
  * Issue #13: the office's letter screen shows the resident's images, each with the verdict of
  * WeChat's media check as a coloured chip (检测中 / 检测通过 / 待人工复核 / 疑似违规), the risky one
  * blurred. The images are attached to a seeded letter of 刘洋's office with the three states.
  */
-const distDir = path.resolve(__dirname, '../../miniprogram/dist/h5');
 
 jest.setTimeout(120_000);
 
+let stack: JourneyStack;
 let web: StaticServer;
 let fake: FakeWechat;
 let prisma: PrismaClient;
-let redis: Redis;
-let app: App;
-let bff: RunningServer;
+let bff: JourneyStack['bff'];
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`H5 build missing at ${distDir}: run "npm run build:h5 -w miniprogram" first (npm test builds before jest).`);
-  }
-  web = await serveStatic({ dir: distDir });
-  fake = await startFakeWechat({ pages: [...miniProgramPages] });
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', H5_ORIGIN: web.url, WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHATPAY_API_BASE: fake.url });
-  const logger = createLogger({ level: 'silent' });
-  prisma = createPrismaClient(config.DATABASE_URL, { connectionLimit: 4 });
-  redis = await connectRedis(config.REDIS_URL);
-  app = createApp({ config, logger, prisma, redis });
-  bff = await serve({ app, host: '127.0.0.1', port: 0, logger, shutdownTimeoutMs: 2_000 });
-  await ensureDemoSeeded(prisma);
-  browser = await launchChromium();
+  stack = await startJourneyStack();
+  ({ web, fake, prisma, bff, browser } = stack);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bff?.shutdown();
-  await app?.close();
-  await prisma?.$disconnect();
-  redis?.disconnect();
-  await fake?.close();
-  await web?.close();
+  await stack?.close();
 });
 
 /** A seeded letter of 刘洋's office with three images: checked and passed, judged risky, still being checked. */
