@@ -2,7 +2,7 @@ import type { HallFollowUp, RateAppointmentRequest, RatingView } from '@govpocke
 import { followUpRatingLevels, followUpStatusLabels, pageLinks, ratingLevelLabels, type RatingLevel, type SessionUser } from '@govpocket/shared';
 import { writeAudit } from '../../platform/audit';
 import type { RateLimiter } from '../../platform/rate-limit';
-import { checkResidentText, type ContentSafetyDeps, type ContentVerdict } from '../content-safety/service';
+import { checkResidentText, recheckStoredText, type ContentSafetyDeps, type ContentVerdict } from '../content-safety/service';
 import { AppError } from '../../platform/errors/app-error';
 import { enqueueNotification } from '../notification';
 import { stringArray } from './appointment-view';
@@ -127,14 +127,9 @@ export async function resolveFollowUp(
 export async function recheckPendingRatingTexts(deps: { prisma: BookingDeps['prisma']; contentSafety: ContentSafetyDeps }): Promise<number> {
   let checked = 0;
   for (const rating of await listPendingRatingTexts(deps.prisma)) {
-    try {
-      const verdict = await checkResidentText(deps.contentSafety, { text: rating.text ?? '', openid: rating.resident.openid, scene: 'COMMENT' });
-      if (verdict.status === 'PENDING') continue;
-      await setRatingTextCheck(deps.prisma, rating.id, { status: verdict.status, traceId: verdict.traceId });
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'CONTENT_REJECTED')) throw error;
-      await setRatingTextCheck(deps.prisma, rating.id, { status: 'RISKY', traceId: null });
-    }
+    const verdict = await recheckStoredText(deps.contentSafety, { text: rating.text ?? '', openid: rating.resident.openid, scene: 'COMMENT' });
+    if (!verdict) continue;
+    await setRatingTextCheck(deps.prisma, rating.id, verdict);
     checked += 1;
   }
   return checked;

@@ -53,6 +53,24 @@ export async function checkResidentText(
   return { status: reasons.length > 0 ? 'REVIEW' : 'PASS', traceId, reasons };
 }
 
+/**
+ * The verdict for text stored while WeChat's check was unreachable: null while it is still
+ * unreachable, RISKY where a fresh submission would have been refused (the text is already stored,
+ * so it is hidden rather than refused).
+ */
+export async function recheckStoredText(
+  deps: ContentSafetyDeps,
+  input: { text: string; title?: string; openid: string; scene: ContentScene },
+): Promise<{ status: 'PASS' | 'REVIEW' | 'RISKY'; traceId: string | null } | null> {
+  try {
+    const verdict = await checkResidentText(deps, input);
+    return verdict.status === 'PENDING' ? null : { status: verdict.status, traceId: verdict.traceId };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONTENT_REJECTED') return { status: 'RISKY', traceId: null };
+    throw error;
+  }
+}
+
 export function splitForCheck(text: string, limit: number): string[] {
   const chars = [...text];
   if (chars.length === 0) return [''];

@@ -3,7 +3,7 @@ import type { PrismaClient } from '@govpocket/db';
 import { AppError } from '../../platform/errors/app-error';
 import { atLocalTime, localDateOf } from '../calendar/shanghai-time';
 import { createCalendarService, type CalendarService } from '../calendar/service';
-import { checkResidentText, type ContentSafetyDeps } from '../content-safety/service';
+import { recheckStoredText, type ContentSafetyDeps } from '../content-safety/service';
 import { inTransaction } from '../../platform/db/transaction';
 import type { ScheduledJob } from '../notification';
 import { findLetterOpenid, listDueSoonLetters, listPendingContentLetters, listUnratedPastDue, setContentCheck } from './job-repository';
@@ -93,14 +93,9 @@ export async function recheckPendingLetters(deps: LetterJobDeps & { contentSafet
   for (const letter of await listPendingContentLetters(deps.prisma)) {
     const openid = await findLetterOpenid(deps.prisma, letter.residentId);
     if (!openid) continue;
-    try {
-      const verdict = await checkResidentText(deps.contentSafety, { text: letter.body, title: letter.title, openid, scene: 'FORUM' });
-      if (verdict.status === 'PENDING') continue;
-      await setContentCheck(deps.prisma, letter.id, { status: verdict.status, traceId: verdict.traceId });
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'CONTENT_REJECTED')) throw error;
-      await setContentCheck(deps.prisma, letter.id, { status: 'RISKY', traceId: null });
-    }
+    const verdict = await recheckStoredText(deps.contentSafety, { text: letter.body, title: letter.title, openid, scene: 'FORUM' });
+    if (!verdict) continue;
+    await setContentCheck(deps.prisma, letter.id, verdict);
     checked += 1;
   }
   return checked;
