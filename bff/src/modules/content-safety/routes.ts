@@ -1,9 +1,10 @@
 import type { PrismaClient } from '@govpocket/db';
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
-import type { Context, Middleware } from 'koa';
+import type { Middleware } from 'koa';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
+import { keepRawBody, readBodyBytes } from '../../platform/http/raw-body';
 import { createRouter, type AppRouter } from '../../platform/http/router';
 import { isValidPushSignature, readMediaCheckEvent, recordMediaVerdict } from './media-check';
 
@@ -23,24 +24,7 @@ const seenNonceTtlSeconds = pushWindowSeconds + 60;
 
 /** The body parser leaves the push alone: its signature is checked before a byte of the body is read. */
 export function keepRawMessagePush(): Middleware {
-  return async (ctx, next) => {
-    if (ctx.path === messagePushPath) Reflect.set(ctx, 'disableBodyParser', true);
-    await next();
-  };
-}
-
-/** The raw bytes of a push, at most maxPushBytes. */
-async function readPushBytes(ctx: Context): Promise<Buffer> {
-  if (Number(ctx.get('Content-Length') || 0) > maxPushBytes) throw new AppError('PAYLOAD_TOO_LARGE');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxPushBytes) throw new AppError('PAYLOAD_TOO_LARGE');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+  return keepRawBody([messagePushPath]);
 }
 
 /** The JSON of a push, whatever Content-Type it came with (a verdict is never dropped for it). */
@@ -102,7 +86,7 @@ export function messagePushRoutes(deps: {
 
   router.post(messagePushPath, async (ctx) => {
     const signed = verify(ctx.query);
-    const bytes = await readPushBytes(ctx);
+    const bytes = await readBodyBytes(ctx.req, { maxBytes: maxPushBytes, tooLarge: () => new AppError('PAYLOAD_TOO_LARGE') });
     await claimNonce(signed, bytes);
     const body = parsePush(bytes);
     if (isEncryptedOnly(body)) throw new AppError('BAD_REQUEST', { message: '不支持安全模式的加密推送，请在消息推送中选择明文模式或兼容模式' });

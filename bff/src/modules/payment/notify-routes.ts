@@ -1,4 +1,5 @@
 import type { Context, Middleware } from 'koa';
+import { keepRawBody, readBodyBytes } from '../../platform/http/raw-body';
 import { createRouter, type AppRouter } from '../../platform/http/router';
 import type { AppState } from '../../platform/http/types';
 import type { PaymentDeps } from './deps';
@@ -16,23 +17,7 @@ const maxBodyBytes = 64 * 1024;
 
 /** Placed before the JSON body parser: these requests keep their raw body. */
 export function keepRawPayNotifications(): Middleware {
-  const paths = new Set<string>(Object.values(notifyPaths));
-  return async (ctx, next) => {
-    if (paths.has(ctx.path)) Reflect.set(ctx, 'disableBodyParser', true);
-    await next();
-  };
-}
-
-async function readRawBody(ctx: Context): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxBodyBytes) throw new NotificationRejected(400, '通知内容过大');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return keepRawBody(Object.values(notifyPaths));
 }
 
 function signedHeaders(ctx: Context): SignedHeaders {
@@ -47,7 +32,7 @@ function notifyEndpoint(deps: PaymentDeps, handle: Handler) {
     try {
       if (!deps.pay) throw new NotificationRejected(400, '未开通微信支付');
       const pay = deps.pay;
-      const notification = await pay.verify(signedHeaders(ctx), await readRawBody(ctx));
+      const notification = await pay.verify(signedHeaders(ctx), (await readBodyBytes(ctx.req, { maxBytes: maxBodyBytes, tooLarge: () => new NotificationRejected(400, '通知内容过大') })).toString('utf8'));
       await handle({ ...deps, pay }, notification);
       ctx.status = 204;
     } catch (error) {
