@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { answerUnparsedRequest } from '../bff/src/platform/http/unparsed-request';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import sirv from 'sirv';
@@ -172,24 +172,6 @@ function answerError(response: http.ServerResponse, status: number, headers: Rec
   response.end(body);
 }
 
-const clientErrorStatus: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, ERR_HTTP_REQUEST_TIMEOUT: 408, HPE_REQUEST_TIMEOUT: 408 };
-
-/**
- * What Node would answer itself to a request it cannot parse (a raw 0xFF in the target, a broken
- * header line, headers too large): an empty 400/431. Answered with the error page and the
- * security headers instead, like the BFF's answerClientError (bff/src/platform/server.ts).
- */
-function answerClientError(error: Error & { code?: string }, socket: Duplex, headers: Record<string, string>): void {
-  if (error.code === 'ECONNRESET' || !socket.writable || Reflect.get(socket, '_httpMessage')) {
-    socket.destroy();
-    return;
-  }
-  const status = clientErrorStatus[error.code ?? ''] ?? 400;
-  const body = errorPage(status);
-  const lines = Object.entries({ ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', Connection: 'close' }).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.end(`HTTP/1.1 ${status} ${errorTexts[status]?.reason ?? 'Bad Request'}\r\n${lines.join('')}\r\n${body}`);
-}
-
 export async function serveStatic({ dir, port = 0, host = '127.0.0.1', connectOrigins }: ServeStaticOptions): Promise<StaticServer> {
   const root = path.resolve(dir);
   const indexFile = path.join(root, 'index.html');
@@ -227,7 +209,10 @@ export async function serveStatic({ dir, port = 0, host = '127.0.0.1', connectOr
       else response.end();
     }
   });
-  server.on('clientError', (error: Error & { code?: string }, socket) => answerClientError(error, socket, headers));
+  // Requests Node cannot parse get the error page and the security headers too, not Node's empty 400.
+  server.on('clientError', (error: Error & { code?: string }, socket) =>
+    answerUnparsedRequest(error, socket, (status) => ({ headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: errorPage(status) })),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { defaultMessageByCode } from './errors/app-error';
 import type Koa from 'koa';
+import { answerUnparsedRequest, type UnparsedRequestStatus } from './http/unparsed-request';
 import type { Logger } from './logger';
 
 export type RunningServer = {
@@ -22,29 +23,15 @@ export type ServeOptions = {
   closers?: Array<() => Promise<unknown>>;
 };
 
-const clientErrorAnswers: Record<string, { status: number; reason: string; code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE'; message?: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'BAD_REQUEST', message: '请求头过大，请刷新后重试' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'BAD_REQUEST', message: '请求超时，请重试' },
-  HPE_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'BAD_REQUEST', message: '请求超时，请重试' },
-};
+const clientErrorMessages: Partial<Record<UnparsedRequestStatus, string>> = { 431: '请求头过大，请刷新后重试', 408: '请求超时，请重试' };
 
-/**
- * What Node answers itself, before the app sees a request it cannot parse (a bad request
- * target, a raw 0xFF in the path, a broken header line, headers too large): by default an
- * empty 400 or 431. Answered here with the error shape every other answer has.
- */
+/** Node's own answers to unparseable requests, in the error shape every other answer has. */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable || Reflect.get(socket, '_httpMessage')) {
-    socket.destroy();
-    return;
-  }
-  const answer = clientErrorAnswers[error.code ?? ''] ?? { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST' as const };
-  const requestId = randomUUID();
-  const body = JSON.stringify({ error: { code: answer.code, message: answer.message ?? defaultMessageByCode[answer.code], requestId } });
-  socket.end(
-    `HTTP/1.1 ${answer.status} ${answer.reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `X-Request-Id: ${requestId}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
-  );
+  answerUnparsedRequest(error, socket, (status) => {
+    const requestId = randomUUID();
+    const body = JSON.stringify({ error: { code: 'BAD_REQUEST', message: clientErrorMessages[status] ?? defaultMessageByCode.BAD_REQUEST, requestId } });
+    return { headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Request-Id': requestId, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }, body };
+  });
 }
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
